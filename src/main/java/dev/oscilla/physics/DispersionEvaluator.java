@@ -1,0 +1,406 @@
+package dev.oscilla.physics;
+
+import java.util.Arrays;
+
+/**
+ * The forward model of DESIGN.md section 1 on one fixed wavenumber axis, with its exact Jacobian.
+ *
+ * <p>Per mode and wavenumber v (cm^-1), with W = omega0^2 and D = (W - v^2)^2 + gamma^2 W v^2:
+ * <pre>
+ *   theta = eps_inf + sum S W (W - v^2) / D              (= eps1 = n^2 - k^2)
+ *   phi   = sum (S/2) gamma omega0 W v / D                (= eps2 / 2 = n k)
+ *   n = sqrt((theta + sqrt(theta^2 + 4 phi^2)) / 2),  k = phi / n
+ *   R = ((n-1)^2 + k^2) / ((n+1)^2 + k^2),  E = 1 - R
+ * </pre>
+ * A mineral's value is the weight-average over its modes, sum w_m Q_m / sum w_m; a mineral with no modes is
+ * the blackbody (E = 1). This is the convention of the published InfraRender code (Janiczek et al. 2020).
+ *
+ * <p>Derivatives are analytic and computed in the same pass as the values. The Jacobian is written
+ * column-major: the column of parameter j occupies {@code jac[offset + j*channels ... + channels - 1]},
+ * one contiguous channel run per parameter, which is the order the inner loop produces them in.
+ *
+ * <p>An evaluator owns its workspaces: it allocates nothing per call after the first call with a given
+ * number of modes, and it is not thread-safe (use one per thread).
+ */
+public final class DispersionEvaluator {
+
+    private final int channels;
+    private final double[] wavenumbers;
+    private final double[] v2;
+
+    // workspaces, reused across calls
+    private final double[] theta;
+    private final double[] phi;
+    private final double[] gradTheta;
+    private final double[] gradPhi;
+    private final double[] scratchColumns;
+    private double[][] modeValues = new double[0][];
+
+    public DispersionEvaluator(double[] wavenumbers) {
+        this.channels = wavenumbers.length;
+        this.wavenumbers = wavenumbers.clone();
+        this.v2 = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            double v = wavenumbers[c];
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("wavenumber " + c + " is not positive: " + v);
+            }
+            v2[c] = v * v;
+        }
+        theta = new double[channels];
+        phi = new double[channels];
+        gradTheta = new double[channels];
+        gradPhi = new double[channels];
+        scratchColumns = new double[3 * channels];
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    /** A copy of the axis this evaluator works on, cm^-1. */
+    public double[] wavenumbers() {
+        return wavenumbers.clone();
+    }
+
+    /** Values of {@code quantity} for a mineral; convenience over the flat-vector form. */
+    public void evaluate(Mineral mineral, Quantity quantity, double[] out) {
+        evaluate(mineral.layout(), mineral.parameters(), 0, quantity, out, 0, null, 0);
+    }
+
+    /** Values of {@code quantity} for the flat parameter vector {@code p} laid out as {@code layout}. */
+    public void evaluate(ParameterLayout layout, double[] p, Quantity quantity, double[] out) {
+        evaluate(layout, p, 0, quantity, out, 0, null, 0);
+    }
+
+    /**
+     * Values and, when {@code jac} is non-null, the Jacobian (column-major, leading dimension
+     * {@link #channels()}, starting at {@code jacOffset}).
+     */
+    public void evaluate(ParameterLayout layout, double[] p, Quantity quantity, double[] out, double[] jac) {
+        evaluate(layout, p, 0, quantity, out, 0, jac, 0);
+    }
+
+    /**
+     * The general form: parameters read from {@code p[pOffset ...]}, values written to
+     * {@code out[outOffset ... + channels - 1]}, and when {@code jac} is non-null the Jacobian columns written
+     * from {@code jac[jacOffset]} on, one run of {@link #channels()} per parameter.
+     */
+    public void evaluate(ParameterLayout layout, double[] p, int pOffset, Quantity quantity,
+                         double[] out, int outOffset, double[] jac, int jacOffset) {
+        int modes = layout.modeCount();
+        if (modes == 0) {
+            Arrays.fill(out, outOffset, outOffset + channels, quantity.blackbodyValue());
+            return;
+        }
+        double totalWeight = 0;
+        for (int m = 0; m < modes; m++) {
+            totalWeight += p[pOffset + layout.weightIndex(m)];
+        }
+        if (!(totalWeight > 0)) {
+            throw new IllegalArgumentException("mode weights sum to " + totalWeight + ", must be > 0");
+        }
+        boolean withJacobian = jac != null;
+        if (withJacobian && modes > 1) {
+            ensureModeValues(modes);
+        }
+        Arrays.fill(out, outOffset, outOffset + channels, 0.0);
+        for (int m = 0; m < modes; m++) {
+            int base = pOffset + layout.modeOffset(m);
+            int count = layout.oscillatorCount(m);
+            double scale = p[pOffset + layout.weightIndex(m)] / totalWeight;
+            accumulate(p, base, count);
+            double[] modeValue = withJacobian && modes > 1 ? modeValues[m] : null;
+            finishMode(quantity, scale, out, outOffset, modeValue, withJacobian);
+            if (withJacobian) {
+                int col0 = jacOffset + (layout.modeOffset(m)) * channels;
+                // eps_inf enters theta with coefficient 1
+                System.arraycopy(gradTheta, 0, jac, col0, channels);
+                for (int j = 0; j < count; j++) {
+                    int i = base + ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j;
+                    int colW = col0 + (ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j) * channels;
+                    oscillatorColumns(p[i], p[i + 1], p[i + 2], jac, colW, colW + channels, colW + 2 * channels);
+                }
+            }
+        }
+        if (withJacobian) {
+            // weight columns: d/dw_m [sum w_l Q_l / sum w_l] = (Q_m - Q) / sum w
+            double invTotal = 1.0 / totalWeight;
+            for (int m = 0; m < modes; m++) {
+                int col = jacOffset + layout.weightIndex(m) * channels;
+                if (modes == 1) {
+                    Arrays.fill(jac, col, col + channels, 0.0);
+                } else {
+                    double[] qm = modeValues[m];
+                    for (int c = 0; c < channels; c++) {
+                        jac[col + c] = (qm[c] - out[outOffset + c]) * invTotal;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Values and the vector-Jacobian product {@code grad[gOffset + j] = sum_c adjoint[c] * dQ_c/dp_j}
+     * (the backward pass of a physics layer), without storing the Jacobian.
+     */
+    public void evaluateWithGradient(ParameterLayout layout, double[] p, int pOffset, Quantity quantity,
+                                     double[] out, int outOffset, double[] adjoint, int adjointOffset,
+                                     double[] grad, int gOffset) {
+        int modes = layout.modeCount();
+        if (modes == 0) {
+            Arrays.fill(out, outOffset, outOffset + channels, quantity.blackbodyValue());
+            return;
+        }
+        double totalWeight = 0;
+        for (int m = 0; m < modes; m++) {
+            totalWeight += p[pOffset + layout.weightIndex(m)];
+        }
+        if (!(totalWeight > 0)) {
+            throw new IllegalArgumentException("mode weights sum to " + totalWeight + ", must be > 0");
+        }
+        if (modes > 1) {
+            ensureModeValues(modes);
+        }
+        Arrays.fill(out, outOffset, outOffset + channels, 0.0);
+        double[] s = scratchColumns;
+        for (int m = 0; m < modes; m++) {
+            int base = pOffset + layout.modeOffset(m);
+            int count = layout.oscillatorCount(m);
+            double scale = p[pOffset + layout.weightIndex(m)] / totalWeight;
+            accumulate(p, base, count);
+            finishMode(quantity, scale, out, outOffset, modes > 1 ? modeValues[m] : null, true);
+            grad[gOffset + layout.epsInfIndex(m)] = dot(adjoint, adjointOffset, gradTheta, 0);
+            for (int j = 0; j < count; j++) {
+                int i = base + ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j;
+                oscillatorColumns(p[i], p[i + 1], p[i + 2], s, 0, channels, 2 * channels);
+                int g = gOffset + layout.oscillatorIndex(m, j);
+                grad[g] = dot(adjoint, adjointOffset, s, 0);
+                grad[g + 1] = dot(adjoint, adjointOffset, s, channels);
+                grad[g + 2] = dot(adjoint, adjointOffset, s, 2 * channels);
+            }
+        }
+        double invTotal = 1.0 / totalWeight;
+        for (int m = 0; m < modes; m++) {
+            double sum = 0;
+            if (modes > 1) {
+                double[] qm = modeValues[m];
+                for (int c = 0; c < channels; c++) {
+                    sum += adjoint[adjointOffset + c] * (qm[c] - out[outOffset + c]);
+                }
+            }
+            grad[gOffset + layout.weightIndex(m)] = sum * invTotal;
+        }
+    }
+
+    /**
+     * The optical constants of one mode: n, k, eps1 and eps2 (any output array may be null).
+     */
+    public void opticalConstants(ParameterLayout layout, double[] p, int mode,
+                                 double[] n, double[] k, double[] eps1, double[] eps2) {
+        accumulate(p, layout.modeOffset(mode), layout.oscillatorCount(mode));
+        for (int c = 0; c < channels; c++) {
+            double t = theta[c];
+            double f = phi[c];
+            if (eps1 != null) {
+                eps1[c] = t;
+            }
+            if (eps2 != null) {
+                eps2[c] = 2.0 * f;
+            }
+            if (n != null || k != null) {
+                double r = Math.sqrt(t * t + 4.0 * f * f);
+                double nn;
+                double kk;
+                if (t >= 0) {
+                    nn = Math.sqrt(0.5 * (t + r));
+                    kk = f / nn;
+                } else {
+                    kk = Math.sqrt(0.5 * (r - t));
+                    nn = f / kk;
+                }
+                if (n != null) {
+                    n[c] = nn;
+                }
+                if (k != null) {
+                    k[c] = kk;
+                }
+            }
+        }
+    }
+
+    /** theta = eps_inf + sum of the real parts; phi = sum of the imaginary halves (phi = n k). */
+    private void accumulate(double[] p, int base, int count) {
+        final double epsInf = p[base + ParameterLayout.EPS_INF_OFFSET];
+        final double[] th = theta;
+        final double[] ph = phi;
+        final double[] vv = v2;
+        final int nc = channels;
+        Arrays.fill(th, epsInf);
+        Arrays.fill(ph, 0.0);
+        int i = base + ParameterLayout.MODE_HEADER;
+        for (int j = 0; j < count; j++, i += ParameterLayout.PER_OSCILLATOR) {
+            final double w = p[i];
+            final double s = p[i + 1];
+            final double g = p[i + 2];
+            final double w2 = w * w;
+            final double a0 = s * w2;                 // coefficient of (W - v^2)/D in theta
+            final double b0 = 0.5 * s * g * w * w2;   // coefficient of v/D in phi (v applied below)
+            final double g2w2 = g * g * w2;
+            // The hot loop: one oscillator over all channels, branch-free so the JIT can vectorise it.
+            for (int c = 0; c < nc; c++) {
+                double x2 = vv[c];
+                double a = w2 - x2;
+                double inv = 1.0 / (a * a + g2w2 * x2);
+                th[c] += a0 * a * inv;
+                ph[c] += b0 * inv;
+            }
+        }
+        final double[] v = wavenumbers;
+        for (int c = 0; c < nc; c++) {
+            ph[c] *= v[c];
+        }
+    }
+
+    /**
+     * Adds {@code scale * Q_mode} to {@code out} and, with {@code derivatives}, leaves
+     * {@code scale * dQ/dtheta} in gradTheta and {@code scale * dQ/dphi} in gradPhi.
+     */
+    private void finishMode(Quantity quantity, double scale, double[] out, int outOffset, double[] modeValue,
+                            boolean derivatives) {
+        final double[] th = theta;
+        final double[] ph = phi;
+        for (int c = 0; c < channels; c++) {
+            double t = th[c];
+            double f = ph[c];
+            double value;
+            double dT;
+            double dP;
+            if (quantity == Quantity.EPS1) {
+                value = t;
+                dT = 1.0;
+                dP = 0.0;
+            } else if (quantity == Quantity.EPS2) {
+                value = 2.0 * f;
+                dT = 0.0;
+                dP = 2.0;
+            } else {
+                // n + ik = sqrt(theta + 2i phi); the branch on the sign of theta avoids cancellation.
+                double r = Math.sqrt(t * t + 4.0 * f * f);
+                double n;
+                double k;
+                if (t >= 0) {
+                    n = Math.sqrt(0.5 * (t + r));
+                    k = f / n;
+                } else {
+                    k = Math.sqrt(0.5 * (r - t));
+                    n = f / k;
+                }
+                // From n^2 - k^2 = theta and n k = phi: dn = (n dtheta + 2k dphi) / (2M),
+                // dk = (2n dphi - k dtheta) / (2M), with M = n^2 + k^2 = |eps|.
+                double invM = 1.0 / (n * n + k * k);
+                double dnT = 0.5 * n * invM;
+                double dnP = k * invM;
+                double dkT = -0.5 * k * invM;
+                double dkP = n * invM;
+                if (quantity == Quantity.N) {
+                    value = n;
+                    dT = dnT;
+                    dP = dnP;
+                } else if (quantity == Quantity.K) {
+                    value = k;
+                    dT = dkT;
+                    dP = dkP;
+                } else {
+                    double np1 = n + 1.0;
+                    double nm1 = n - 1.0;
+                    double k2 = k * k;
+                    double q = np1 * np1 + k2;
+                    double invQ = 1.0 / q;
+                    double refl = (nm1 * nm1 + k2) * invQ;
+                    double invQ2 = invQ * invQ;
+                    double dRn = 4.0 * (n * n - 1.0 - k2) * invQ2;
+                    double dRk = 8.0 * n * k * invQ2;
+                    double dRT = dRn * dnT + dRk * dkT;
+                    double dRP = dRn * dnP + dRk * dkP;
+                    if (quantity == Quantity.REFLECTANCE) {
+                        value = refl;
+                        dT = dRT;
+                        dP = dRP;
+                    } else {
+                        value = 1.0 - refl;
+                        dT = -dRT;
+                        dP = -dRP;
+                    }
+                }
+            }
+            out[outOffset + c] += scale * value;
+            if (modeValue != null) {
+                modeValue[c] = value;
+            }
+            if (derivatives) {
+                gradTheta[c] = scale * dT;
+                gradPhi[c] = scale * dP;
+            }
+        }
+    }
+
+    /**
+     * The three Jacobian columns (omega0, S, gamma) of one oscillator, chained through gradTheta/gradPhi.
+     * Derivatives of theta_j = S W a / D and phi_j = (S/2) g w W v / D, with a = W - v^2,
+     * D = a^2 + g^2 W v^2 and e = 2a + g^2 v^2 (so dD/dw = 2 w e, dD/dg = 2 g W v^2).
+     */
+    private void oscillatorColumns(double w, double s, double g, double[] dst, int offW, int offS, int offG) {
+        final double w2 = w * w;
+        final double g2 = g * g;
+        final double g2w2 = g2 * w2;
+        final double halfW3 = 0.5 * w * w2;
+        final double halfGW3 = g * halfW3;
+        final double twoS = 2.0 * s;
+        final double sW = s * w2;
+        final double[] vv = v2;
+        final double[] v = wavenumbers;
+        final double[] gT = gradTheta;
+        final double[] gP = gradPhi;
+        for (int c = 0; c < channels; c++) {
+            double x2 = vv[c];
+            double x = v[c];
+            double a = w2 - x2;
+            double inv = 1.0 / (a * a + g2w2 * x2);
+            double inv2 = inv * inv;
+            double e = 2.0 * a + g2 * x2;
+            // d/dS
+            double dThS = w2 * a * inv;
+            double dPhS = halfGW3 * x * inv;
+            // d/dgamma
+            double dThG = -twoS * g * w2 * w2 * a * x2 * inv2;
+            double dPhG = s * halfW3 * x * inv * (1.0 - 2.0 * g2w2 * x2 * inv);
+            // d/domega0
+            double dThW = twoS * w * ((2.0 * w2 - x2) * inv - w2 * a * e * inv2);
+            double dPhW = 0.5 * sW * g * x * (3.0 * inv - 2.0 * w2 * e * inv2);
+            double t = gT[c];
+            double f = gP[c];
+            dst[offW + c] = t * dThW + f * dPhW;
+            dst[offS + c] = t * dThS + f * dPhS;
+            dst[offG + c] = t * dThG + f * dPhG;
+        }
+    }
+
+    private double dot(double[] a, int aOffset, double[] b, int bOffset) {
+        double sum = 0;
+        for (int c = 0; c < channels; c++) {
+            sum += a[aOffset + c] * b[bOffset + c];
+        }
+        return sum;
+    }
+
+    private void ensureModeValues(int modes) {
+        if (modeValues.length < modes) {
+            double[][] grown = new double[modes][];
+            for (int m = 0; m < modes; m++) {
+                grown[m] = m < modeValues.length ? modeValues[m] : new double[channels];
+            }
+            modeValues = grown;
+        }
+    }
+}
