@@ -1,0 +1,65 @@
+package dev.oscilla.io;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes numeric tables as CSV with full round-trip double precision (Double.toString), atomically. */
+public final class CsvTables {
+
+    private CsvTables() {
+    }
+
+    /** Writes columns of equal length under the given header. */
+    public static void writeColumns(Path file, List<String> header, List<double[]> columns)
+            throws SpectralFileException {
+        if (header.size() != columns.size()) {
+            throw new IllegalArgumentException("header and columns differ in count");
+        }
+        int rows = columns.isEmpty() ? 0 : columns.get(0).length;
+        for (double[] c : columns) {
+            if (c.length != rows) {
+                throw new IllegalArgumentException("columns differ in length");
+            }
+        }
+        AtomicFiles.writeText(file, w -> {
+            w.write(headerLine(header));
+            w.write('\n');
+            StringBuilder sb = new StringBuilder(64 * columns.size());
+            for (int r = 0; r < rows; r++) {
+                sb.setLength(0);
+                for (int c = 0; c < columns.size(); c++) {
+                    if (c > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(format(columns.get(c)[r]));
+                }
+                sb.append('\n');
+                w.write(sb.toString());
+            }
+        });
+    }
+
+    /** A double as the shortest text that parses back to the same value; NaN as empty. */
+    public static String format(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** A CSV header line, quoting cells that contain commas or quotes. */
+    public static String headerLine(List<String> header) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < header.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(header.get(i)));
+        }
+        return sb.toString();
+    }
+
+    public static String quote(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
+            return '"' + cell.replace("\"", "\"\"") + '"';
+        }
+        return cell;
+    }
+}
