@@ -1,0 +1,371 @@
+package dev.oscilla.unmix;
+
+import java.util.Arrays;
+
+/**
+ * Exact solver of the linearly constrained least-squares problems of unmixing, working on the Gram matrix:
+ * <pre>
+ *   minimise 0.5 x' G x - c' x      (G = A'A, c = A'b, so this is 0.5 ||A x - b||^2 up to a constant)
+ *   subject to  x_i >= 0            for every constrained variable i
+ *               sum_{constrained} x_i = 1   (when sumToOne)
+ * </pre>
+ * Unconstrained ("forced") variables are free in sign and excluded from the sum. With every variable
+ * constrained and sumToOne this is FCLS; without sumToOne it is NNLS; with no constrained variable it is
+ * ordinary least squares.
+ *
+ * <p>Method: a primal active-set method (Lawson and Hanson's NNLS generalised to one equality constraint).
+ * Each subproblem on the passive set P is solved exactly through a Cholesky factorisation of G_PP and the
+ * Schur complement of the equality constraint; the method terminates at the exact optimum in finitely many steps
+ * (it never cycles with the strictly-decreasing objective), typically in a handful of iterations for a library
+ * of a few dozen endmembers. All workspaces are allocated once per solver; {@link #solve} allocates nothing.
+ * Not thread-safe: use one solver per thread.
+ */
+public final class ActiveSetSolver {
+
+    /** Why a solve stopped. */
+    public enum Status { OPTIMAL, MAX_ITERATIONS }
+
+    private final int m;
+    // workspaces
+    private final boolean[] passive;
+    private final int[] index;
+    private final double[] chol;      // Cholesky factor of G_PP, row-major k x k (lower)
+    private final double[] z;
+    private final double[] rhs;
+    private final double[] solR;      // H^-1 c_P
+    private final double[] solE;      // H^-1 e_P
+    private final double[] gradient;
+    private double multiplier;
+    private int iterations;
+    private Status status;
+    private int maxIterations;
+    private double ridgeUsed;
+
+    public ActiveSetSolver(int variables) {
+        this.m = variables;
+        passive = new boolean[m];
+        index = new int[m];
+        chol = new double[m * m];
+        z = new double[m];
+        rhs = new double[m];
+        solR = new double[m];
+        solE = new double[m];
+        gradient = new double[m];
+        maxIterations = Math.max(100, 10 * m);
+    }
+
+    public int variables() {
+        return m;
+    }
+
+    public ActiveSetSolver withMaxIterations(int value) {
+        maxIterations = value;
+        return this;
+    }
+
+    /**
+     * Solves the problem. {@code gram} is m x m row-major (symmetric positive semi-definite), {@code atb} = A'b.
+     * The solution is written into {@code x}.
+     *
+     * @param constrained per variable: true when x_i >= 0 and counted in the sum; null means all constrained
+     * @param sumToOne    whether the constrained variables must sum to 1 (needs at least one constrained variable)
+     */
+    public Status solve(double[] gram, double[] atb, boolean[] constrained, boolean sumToOne, double[] x) {
+        iterations = 0;
+        ridgeUsed = 0;
+        multiplier = 0;
+        double scale = 0;
+        for (int i = 0; i < m; i++) {
+            scale = Math.max(scale, Math.abs(gram[i * m + i]));
+        }
+        if (scale == 0) {
+            scale = 1;
+        }
+        final double tolerance = 1e-12 * scale;
+        Arrays.fill(x, 0.0);
+        Arrays.fill(passive, false);
+        boolean anyConstrained = false;
+        for (int i = 0; i < m; i++) {
+            boolean c = constrained == null || constrained[i];
+            anyConstrained |= c;
+            if (!c) {
+                passive[i] = true; // forced: always in the model
+            }
+        }
+        if (sumToOne && !anyConstrained) {
+            throw new IllegalArgumentException("sum-to-one needs at least one constrained endmember");
+        }
+        if (sumToOne) {
+            // Feasible start: the single constrained endmember with the lowest objective 0.5 G_kk - c_k.
+            int best = -1;
+            double bestValue = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < m; i++) {
+                if (constrained == null || constrained[i]) {
+                    double value = 0.5 * gram[i * m + i] - atb[i];
+                    if (value < bestValue) {
+                        bestValue = value;
+                        best = i;
+                    }
+                }
+            }
+            passive[best] = true;
+            x[best] = 1.0;
+        }
+        // Variables in P that are free of sign do not block steps; start from the subproblem solution.
+        boolean needSubproblem = true;
+        status = Status.MAX_ITERATIONS;
+        while (iterations < maxIterations) {
+            iterations++;
+            if (needSubproblem) {
+                solveSubproblem(gram, atb, constrained, sumToOne);
+                // Inner loop: move towards z until feasible.
+                while (true) {
+                    double alpha = 1.0;
+                    int blocking = -1;
+                    for (int i = 0; i < m; i++) {
+                        if (passive[i] && isConstrained(constrained, i) && z[i] <= 0) {
+                            double denom = x[i] - z[i];
+                            double a = denom > 0 ? x[i] / denom : 0.0;
+                            if (a < alpha) {
+                                alpha = a;
+                                blocking = i;
+                            }
+                        }
+                    }
+                    if (blocking < 0) {
+                        System.arraycopy(z, 0, x, 0, m);
+                        break;
+                    }
+                    for (int i = 0; i < m; i++) {
+                        if (passive[i]) {
+                            x[i] += alpha * (z[i] - x[i]);
+                        }
+                    }
+                    x[blocking] = 0.0;
+                    passive[blocking] = false;
+                    for (int i = 0; i < m; i++) {
+                        if (passive[i] && isConstrained(constrained, i) && x[i] <= 0) {
+                            x[i] = 0.0;
+                            passive[i] = false;
+                        }
+                    }
+                    iterations++;
+                    if (iterations >= maxIterations) {
+                        return status;
+                    }
+                    solveSubproblem(gram, atb, constrained, sumToOne);
+                }
+            }
+            // Optimality: lambda_i = g_i + mu e_i >= 0 for the constrained variables held at zero.
+            computeGradient(gram, atb, x);
+            int enter = -1;
+            double mostNegative = -tolerance;
+            for (int i = 0; i < m; i++) {
+                if (!passive[i]) {
+                    double lambda = gradient[i] + (sumToOne ? multiplier : 0.0);
+                    if (lambda < mostNegative) {
+                        mostNegative = lambda;
+                        enter = i;
+                    }
+                }
+            }
+            if (enter < 0) {
+                status = Status.OPTIMAL;
+                return status;
+            }
+            passive[enter] = true;
+            needSubproblem = true;
+        }
+        return status;
+    }
+
+    private static boolean isConstrained(boolean[] constrained, int i) {
+        return constrained == null || constrained[i];
+    }
+
+    /** z = argmin over the passive set (zero elsewhere), with the multiplier of the sum constraint. */
+    private void solveSubproblem(double[] gram, double[] atb, boolean[] constrained, boolean sumToOne) {
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            if (passive[i]) {
+                index[k++] = i;
+            }
+        }
+        Arrays.fill(z, 0.0);
+        if (k == 0) {
+            multiplier = 0;
+            return;
+        }
+        factor(gram, k);
+        for (int a = 0; a < k; a++) {
+            rhs[a] = atb[index[a]];
+        }
+        cholSolve(k, rhs, solR);
+        if (sumToOne) {
+            for (int a = 0; a < k; a++) {
+                rhs[a] = isConstrained(constrained, index[a]) ? 1.0 : 0.0;
+            }
+            cholSolve(k, rhs, solE);
+            double eR = 0;
+            double eE = 0;
+            for (int a = 0; a < k; a++) {
+                if (isConstrained(constrained, index[a])) {
+                    eR += solR[a];
+                    eE += solE[a];
+                }
+            }
+            multiplier = (eR - 1.0) / eE;
+            for (int a = 0; a < k; a++) {
+                z[index[a]] = solR[a] - multiplier * solE[a];
+            }
+        } else {
+            multiplier = 0;
+            for (int a = 0; a < k; a++) {
+                z[index[a]] = solR[a];
+            }
+        }
+    }
+
+    /** Cholesky of G_PP into chol; a tiny ridge is added when G_PP is numerically singular. */
+    private void factor(double[] gram, int k) {
+        double ridge = 0;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            if (tryFactor(gram, k, ridge)) {
+                ridgeUsed = Math.max(ridgeUsed, ridge);
+                return;
+            }
+            double diag = 0;
+            for (int a = 0; a < k; a++) {
+                diag = Math.max(diag, gram[index[a] * m + index[a]]);
+            }
+            ridge = ridge == 0 ? 1e-12 * Math.max(diag, 1e-300) : ridge * 100;
+        }
+        throw new IllegalStateException("Gram matrix of the selected endmembers is not positive definite");
+    }
+
+    private boolean tryFactor(double[] gram, int k, double ridge) {
+        for (int a = 0; a < k; a++) {
+            int ia = index[a];
+            for (int b = 0; b <= a; b++) {
+                double sum = gram[ia * m + index[b]] + (a == b ? ridge : 0.0);
+                for (int q = 0; q < b; q++) {
+                    sum -= chol[a * m + q] * chol[b * m + q];
+                }
+                if (a == b) {
+                    if (!(sum > 0)) {
+                        return false;
+                    }
+                    chol[a * m + a] = Math.sqrt(sum);
+                } else {
+                    chol[a * m + b] = sum / chol[b * m + b];
+                }
+            }
+        }
+        return true;
+    }
+
+    private void cholSolve(int k, double[] b, double[] out) {
+        for (int a = 0; a < k; a++) {
+            double sum = b[a];
+            for (int q = 0; q < a; q++) {
+                sum -= chol[a * m + q] * out[q];
+            }
+            out[a] = sum / chol[a * m + a];
+        }
+        for (int a = k - 1; a >= 0; a--) {
+            double sum = out[a];
+            for (int q = a + 1; q < k; q++) {
+                sum -= chol[q * m + a] * out[q];
+            }
+            out[a] = sum / chol[a * m + a];
+        }
+    }
+
+    private void computeGradient(double[] gram, double[] atb, double[] x) {
+        for (int i = 0; i < m; i++) {
+            double sum = -atb[i];
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                if (x[j] != 0) {
+                    sum += gram[row + j] * x[j];
+                }
+            }
+            gradient[i] = sum;
+        }
+    }
+
+    /** Iterations of the last solve (outer plus inner steps). */
+    public int iterations() {
+        return iterations;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Lagrange multiplier mu of the sum constraint at the last solution (0 without sumToOne). */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** Gradient G x - c at the last solution (valid after an OPTIMAL solve). */
+    public double gradient(int i) {
+        return gradient[i];
+    }
+
+    /** Whether variable i is in the final passive set (in the model). */
+    public boolean isPassive(int i) {
+        return passive[i];
+    }
+
+    /** Ridge that had to be added to factor a singular subproblem (0 when none). */
+    public double ridgeUsed() {
+        return ridgeUsed;
+    }
+
+    /**
+     * The covariance factor (G_PP^-1 projected on the sum constraint) of the final passive set, m x m row-major,
+     * zero outside P: multiply by sigma^2 for the covariance of the abundances.
+     */
+    public void covarianceFactor(double[] gram, boolean[] constrained, boolean sumToOne, double[] out) {
+        Arrays.fill(out, 0, m * m, 0.0);
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            if (passive[i]) {
+                index[k++] = i;
+            }
+        }
+        if (k == 0) {
+            return;
+        }
+        factor(gram, k);
+        // columns of H^-1
+        double[] col = z; // reuse as scratch: the solution was already copied out
+        for (int b = 0; b < k; b++) {
+            Arrays.fill(rhs, 0, k, 0.0);
+            rhs[b] = 1.0;
+            cholSolve(k, rhs, col);
+            for (int a = 0; a < k; a++) {
+                out[index[a] * m + index[b]] = col[a];
+            }
+        }
+        if (sumToOne) {
+            for (int a = 0; a < k; a++) {
+                rhs[a] = isConstrained(constrained, index[a]) ? 1.0 : 0.0;
+            }
+            cholSolve(k, rhs, solE);
+            double eE = 0;
+            for (int a = 0; a < k; a++) {
+                if (isConstrained(constrained, index[a])) {
+                    eE += solE[a];
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    out[index[a] * m + index[b]] -= solE[a] * solE[b] / eE;
+                }
+            }
+        }
+        Arrays.fill(z, 0.0);
+    }
+}
