@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "oscilla", mixinStandardHelpOptions = true, versionProvider = OscillaCli.Version.class,
         description = "Lorentz-oscillator dispersion models: forward rendering, fitting, unmixing.",
-        subcommands = {ForwardCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ForwardCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class OscillaCli implements Runnable {
 
     /** Exit status for user errors. */

@@ -28,8 +28,11 @@ public final class ActiveSetSolver {
     private final int m;
     // workspaces
     private final boolean[] passive;
-    private final int[] index;
-    private final double[] chol;      // Cholesky factor of G_PP, row-major k x k (lower)
+    private final int[] index;        // the passive set in insertion order; chol factors G over index[0..k)
+    private int k;                    // size of the passive set
+    private int factored;             // rows of chol valid for index[0..factored)
+    private double ridge;             // ridge of the current factorisation (0 normally)
+    private final double[] chol;      // Cholesky factor of G_PP, row-major (lower), leading dimension m
     private final double[] z;
     private final double[] rhs;
     private final double[] solR;      // H^-1 c_P
@@ -84,12 +87,15 @@ public final class ActiveSetSolver {
         final double tolerance = 1e-12 * scale;
         Arrays.fill(x, 0.0);
         Arrays.fill(passive, false);
+        k = 0;
+        factored = 0;
+        ridge = 0;
         boolean anyConstrained = false;
         for (int i = 0; i < m; i++) {
             boolean c = constrained == null || constrained[i];
             anyConstrained |= c;
             if (!c) {
-                passive[i] = true; // forced: always in the model
+                add(i); // forced: always in the model
             }
         }
         if (sumToOne && !anyConstrained) {
@@ -108,7 +114,7 @@ public final class ActiveSetSolver {
                     }
                 }
             }
-            passive[best] = true;
+            add(best);
             x[best] = 1.0;
         }
         // Variables in P that are free of sign do not block steps; start from the subproblem solution.
@@ -142,11 +148,11 @@ public final class ActiveSetSolver {
                         }
                     }
                     x[blocking] = 0.0;
-                    passive[blocking] = false;
+                    remove(blocking);
                     for (int i = 0; i < m; i++) {
                         if (passive[i] && isConstrained(constrained, i) && x[i] <= 0) {
                             x[i] = 0.0;
-                            passive[i] = false;
+                            remove(i);
                         }
                     }
                     iterations++;
@@ -173,7 +179,7 @@ public final class ActiveSetSolver {
                 status = Status.OPTIMAL;
                 return status;
             }
-            passive[enter] = true;
+            add(enter);
             needSubproblem = true;
         }
         return status;
@@ -183,20 +189,31 @@ public final class ActiveSetSolver {
         return constrained == null || constrained[i];
     }
 
+    private void add(int variable) {
+        passive[variable] = true;
+        index[k++] = variable;
+    }
+
+    /** Removes a variable from the passive list; the factor stays valid for the rows before it. */
+    private void remove(int variable) {
+        passive[variable] = false;
+        int p = 0;
+        while (index[p] != variable) {
+            p++;
+        }
+        System.arraycopy(index, p + 1, index, p, k - p - 1);
+        k--;
+        factored = Math.min(factored, p);
+    }
+
     /** z = argmin over the passive set (zero elsewhere), with the multiplier of the sum constraint. */
     private void solveSubproblem(double[] gram, double[] atb, boolean[] constrained, boolean sumToOne) {
-        int k = 0;
-        for (int i = 0; i < m; i++) {
-            if (passive[i]) {
-                index[k++] = i;
-            }
-        }
         Arrays.fill(z, 0.0);
         if (k == 0) {
             multiplier = 0;
             return;
         }
-        factor(gram, k);
+        factor(gram);
         for (int a = 0; a < k; a++) {
             rhs[a] = atb[index[a]];
         }
@@ -226,38 +243,53 @@ public final class ActiveSetSolver {
         }
     }
 
-    /** Cholesky of G_PP into chol; a tiny ridge is added when G_PP is numerically singular. */
-    private void factor(double[] gram, int k) {
-        double ridge = 0;
+    /**
+     * Brings the Cholesky factor of G_PP up to date: only rows from the first changed position on are computed
+     * (appending a variable costs O(k^2), removing one refactors the rows after it). When G_PP is numerically
+     * singular a tiny ridge is added and the whole factor recomputed.
+     */
+    private void factor(double[] gram) {
+        if (factored >= k) {
+            return;
+        }
+        if (factorRows(gram, factored, ridge)) {
+            factored = k;
+            return;
+        }
+        double diag = 0;
+        for (int a = 0; a < k; a++) {
+            diag = Math.max(diag, gram[index[a] * m + index[a]]);
+        }
+        double r = Math.max(ridge, 1e-12 * Math.max(diag, 1e-300));
         for (int attempt = 0; attempt < 8; attempt++) {
-            if (tryFactor(gram, k, ridge)) {
-                ridgeUsed = Math.max(ridgeUsed, ridge);
+            if (factorRows(gram, 0, r)) {
+                ridge = r;
+                ridgeUsed = Math.max(ridgeUsed, r);
+                factored = k;
                 return;
             }
-            double diag = 0;
-            for (int a = 0; a < k; a++) {
-                diag = Math.max(diag, gram[index[a] * m + index[a]]);
-            }
-            ridge = ridge == 0 ? 1e-12 * Math.max(diag, 1e-300) : ridge * 100;
+            r *= 100;
         }
         throw new IllegalStateException("Gram matrix of the selected endmembers is not positive definite");
     }
 
-    private boolean tryFactor(double[] gram, int k, double ridge) {
-        for (int a = 0; a < k; a++) {
-            int ia = index[a];
+    private boolean factorRows(double[] gram, int from, double ridgeValue) {
+        for (int a = from; a < k; a++) {
+            int ia = index[a] * m;
             for (int b = 0; b <= a; b++) {
-                double sum = gram[ia * m + index[b]] + (a == b ? ridge : 0.0);
+                double sum = gram[ia + index[b]] + (a == b ? ridgeValue : 0.0);
+                int ra = a * m;
+                int rb = b * m;
                 for (int q = 0; q < b; q++) {
-                    sum -= chol[a * m + q] * chol[b * m + q];
+                    sum -= chol[ra + q] * chol[rb + q];
                 }
                 if (a == b) {
                     if (!(sum > 0)) {
                         return false;
                     }
-                    chol[a * m + a] = Math.sqrt(sum);
+                    chol[ra + a] = Math.sqrt(sum);
                 } else {
-                    chol[a * m + b] = sum / chol[b * m + b];
+                    chol[ra + b] = sum / chol[rb + b];
                 }
             }
         }
@@ -281,14 +313,14 @@ public final class ActiveSetSolver {
         }
     }
 
+    /** Gradient G x - c, using only the passive entries of x (the others are zero). */
     private void computeGradient(double[] gram, double[] atb, double[] x) {
         for (int i = 0; i < m; i++) {
             double sum = -atb[i];
             int row = i * m;
-            for (int j = 0; j < m; j++) {
-                if (x[j] != 0) {
-                    sum += gram[row + j] * x[j];
-                }
+            for (int a = 0; a < k; a++) {
+                int j = index[a];
+                sum += gram[row + j] * x[j];
             }
             gradient[i] = sum;
         }
@@ -329,24 +361,17 @@ public final class ActiveSetSolver {
      */
     public void covarianceFactor(double[] gram, boolean[] constrained, boolean sumToOne, double[] out) {
         Arrays.fill(out, 0, m * m, 0.0);
-        int k = 0;
-        for (int i = 0; i < m; i++) {
-            if (passive[i]) {
-                index[k++] = i;
-            }
-        }
         if (k == 0) {
             return;
         }
-        factor(gram, k);
+        factor(gram);
         // columns of H^-1
-        double[] col = z; // reuse as scratch: the solution was already copied out
         for (int b = 0; b < k; b++) {
             Arrays.fill(rhs, 0, k, 0.0);
             rhs[b] = 1.0;
-            cholSolve(k, rhs, col);
+            cholSolve(k, rhs, z);
             for (int a = 0; a < k; a++) {
-                out[index[a] * m + index[b]] = col[a];
+                out[index[a] * m + index[b]] = z[a];
             }
         }
         if (sumToOne) {

@@ -1,0 +1,91 @@
+package dev.oscilla.unmix;
+
+import dev.oscilla.spectrum.Spectrum;
+import dev.oscilla.task.CancellationToken;
+import dev.oscilla.task.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Unmixes many spectra on several threads, one {@link SpectrumUnmixer} per thread, with progress and
+ * cancellation. Results come back in input order, each with the wall time its own unmixing took (one core).
+ */
+public final class BatchUnmixer {
+
+    /** One spectrum's result, or the error that prevented it. */
+    public record Outcome(Spectrum spectrum, UnmixResult result, String error, double seconds) {
+        public boolean ok() {
+            return result != null;
+        }
+    }
+
+    private BatchUnmixer() {
+    }
+
+    public static List<Outcome> run(List<Spectrum> spectra, Supplier<SpectrumUnmixer> factory, int threads,
+                                    ProgressListener progress, CancellationToken cancel) {
+        int n = spectra.size();
+        Outcome[] out = new Outcome[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, n));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "oscilla-unmix");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    SpectrumUnmixer unmixer = factory.get();
+                    int i;
+                    while ((i = next.getAndIncrement()) < n) {
+                        if (cancel.isCancelled()) {
+                            return;
+                        }
+                        Spectrum s = spectra.get(i);
+                        long t0 = System.nanoTime();
+                        try {
+                            UnmixResult r = unmixer.unmix(s);
+                            out[i] = new Outcome(s, r, null, (System.nanoTime() - t0) * 1e-9);
+                        } catch (CancellationException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            out[i] = new Outcome(s, null, e.getMessage() == null ? e.toString() : e.getMessage(),
+                                    (System.nanoTime() - t0) * 1e-9);
+                        }
+                        int d = done.incrementAndGet();
+                        progress.progress(d / (double) n, d + " of " + n + " spectra");
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("unmixing worker failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancel.cancel();
+                    throw new CancellationException("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        cancel.throwIfCancelled();
+        List<Outcome> list = new ArrayList<>(n);
+        for (Outcome o : out) {
+            list.add(o);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.oscilla.unmix;
+
+import dev.oscilla.spectrum.Spectrum;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Linear unmixing (FCLS, NNLS, LS) of spectra against one {@link EndmemberMatrix}. The Gram matrix is shared;
+ * per spectrum the work is A'b (one pass over the library), an exact active-set solve on the Gram matrix and the
+ * model A x. Masked channels of a spectrum are removed from the Gram matrix by a rank-one downdate per channel.
+ * Holds workspaces: not thread-safe, use one per thread (they are cheap).
+ */
+public final class LinearUnmixer {
+
+    private final EndmemberMatrix matrix;
+    private final UnmixSettings settings;
+    private final ActiveSetSolver solver;
+    private final int m;
+    private final int n;
+    private final boolean[] constrained;
+    private final boolean sumToOne;
+    // workspaces
+    private final double[] b;
+    private final boolean[] valid;
+    private final double[] atb;
+    private final double[] gramWork;
+    private final double[] x;
+    private final double[] covariance;
+    private final double[] model;
+
+    public LinearUnmixer(EndmemberMatrix matrix, UnmixSettings settings) {
+        if (!settings.method().isLinear()) {
+            throw new IllegalArgumentException(settings.method().label() + " is not a linear unmixing method");
+        }
+        this.matrix = matrix;
+        this.settings = settings;
+        this.m = matrix.endmembers();
+        this.n = matrix.channels();
+        this.solver = new ActiveSetSolver(m);
+        this.constrained = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            constrained[j] = settings.method() != UnmixMethod.LS && matrix.isConstrained(j);
+        }
+        this.sumToOne = settings.method() == UnmixMethod.FCLS;
+        b = new double[n];
+        valid = new boolean[n];
+        atb = new double[m];
+        gramWork = new double[m * m];
+        x = new double[m];
+        covariance = new double[m * m];
+        model = new double[n];
+    }
+
+    public EndmemberMatrix matrix() {
+        return matrix;
+    }
+
+    /** Unmixes one spectrum (resampled onto the matrix's data axis when its own axis differs). */
+    public UnmixResult unmix(Spectrum spectrum) {
+        int nValid = load(spectrum);
+        if (nValid < m) {
+            throw new IllegalArgumentException("spectrum '" + spectrum.name() + "' has " + nValid
+                    + " valid channels in the window, fewer than the " + m + " endmembers");
+        }
+        double[] gram = prepareNormalEquations(nValid);
+        ActiveSetSolver.Status status = solver.solve(gram, atb, constrained, sumToOne, x);
+        // model = A x as axpy over the endmembers in the model (vectorisable), then the valid channels
+        double[] cols = matrix.columnsView();
+        java.util.Arrays.fill(model, 0.0);
+        for (int j = 0; j < m; j++) {
+            double xj = x[j];
+            if (xj != 0) {
+                int o = j * n;
+                for (int c = 0; c < n; c++) {
+                    model[c] += xj * cols[o + c];
+                }
+            }
+        }
+        double[] axis = new double[nValid];
+        double[] measured = new double[nValid];
+        double[] modelled = new double[nValid];
+        double[] full = matrix.axisView();
+        double rss = 0;
+        int k = 0;
+        for (int c = 0; c < n; c++) {
+            if (valid[c]) {
+                axis[k] = full[c];
+                measured[k] = b[c];
+                modelled[k] = model[c];
+                double r = model[c] - b[c];
+                rss += r * r;
+                k++;
+            }
+        }
+        // Standard errors from the covariance sigma^2 (G_PP^-1 projected on the sum constraint).
+        int inModel = 0;
+        for (int j = 0; j < m; j++) {
+            if (solver.isPassive(j)) {
+                inModel++;
+            }
+        }
+        int freeParameters = inModel - (sumToOne ? 1 : 0);
+        double sigma2 = nValid > freeParameters ? rss / (nValid - freeParameters) : Double.NaN;
+        solver.covarianceFactor(gram, constrained, sumToOne, covariance);
+        double[] se = new double[m];
+        for (int j = 0; j < m; j++) {
+            double v = covariance[j * m + j] * sigma2;
+            se[j] = solver.isPassive(j) && v > 0 ? Math.sqrt(v) : 0.0;
+        }
+        boolean[] bb = new boolean[m];
+        boolean[] forced = new boolean[m];
+        List<String> categories = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            bb[j] = matrix.isBlackbody(j);
+            forced[j] = !matrix.isConstrained(j);
+            categories.add(matrix.category(j));
+        }
+        List<String> notes = new ArrayList<>(matrix.notes());
+        if (nValid < n) {
+            notes.add((n - nValid) + " masked channel(s) of this spectrum left out");
+        }
+        if (solver.ridgeUsed() > 0) {
+            notes.add("endmembers nearly collinear: a ridge of " + solver.ridgeUsed() + " stabilised the solve");
+        }
+        return new UnmixResult(spectrum.name(), settings.method(), matrix.names(), categories, bb, forced, x, se,
+                axis, measured, modelled, solver.iterations(),
+                status == ActiveSetSolver.Status.OPTIMAL ? "optimal" : "iteration limit", List.of(), notes);
+    }
+
+    /**
+     * The allocation-free core: solves for one spectrum given on the matrix's data axis and writes the abundances
+     * into {@code out}. Returns the number of valid channels used.
+     */
+    public int solve(double[] dataValues, double[] out) {
+        int nValid = 0;
+        for (int c = 0; c < n; c++) {
+            double v = dataValues[matrix.dataChannel(c)];
+            boolean ok = Double.isFinite(v) && !(settings.maskZeros() && v == 0.0);
+            valid[c] = ok;
+            b[c] = ok ? v : 0.0;
+            if (ok) {
+                nValid++;
+            }
+        }
+        double[] gram = prepareNormalEquations(nValid);
+        solver.solve(gram, atb, constrained, sumToOne, out);
+        return nValid;
+    }
+
+    /** Loads b and the validity mask from a spectrum; returns the number of valid channels. */
+    private int load(Spectrum spectrum) {
+        Spectrum s = matrix.matchesAxis(spectrum.axis()) ? spectrum : spectrum.resample(matrix.dataAxisView());
+        int nValid = 0;
+        for (int c = 0; c < n; c++) {
+            int d = matrix.dataChannel(c);
+            double v = s.value(d);
+            boolean ok = s.isValid(d) && !(settings.maskZeros() && v == 0.0);
+            valid[c] = ok;
+            b[c] = ok ? v : 0.0;
+            if (ok) {
+                nValid++;
+            }
+        }
+        return nValid;
+    }
+
+    /** A'b over valid channels, and the Gram matrix downdated for the masked ones. */
+    private double[] prepareNormalEquations(int nValid) {
+        double[] cols = matrix.columnsView();
+        for (int j = 0; j < m; j++) {
+            atb[j] = dot(cols, j * n, b, n);
+        }
+        double[] gram = matrix.gramView();
+        if (nValid == n) {
+            return gram;
+        }
+        System.arraycopy(gram, 0, gramWork, 0, m * m);
+        if (n - nValid <= n / 2) {
+            for (int c = 0; c < n; c++) {
+                if (!valid[c]) {
+                    for (int i = 0; i < m; i++) {
+                        double ai = cols[i * n + c];
+                        for (int j = 0; j < m; j++) {
+                            gramWork[i * m + j] -= ai * cols[j * n + c];
+                        }
+                    }
+                }
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = 0;
+                    for (int c = 0; c < n; c++) {
+                        if (valid[c]) {
+                            s += cols[i * n + c] * cols[j * n + c];
+                        }
+                    }
+                    gramWork[i * m + j] = s;
+                    gramWork[j * m + i] = s;
+                }
+            }
+        }
+        return gramWork;
+    }
+
+    /** Dot product of a column (from offset) with b; b is zero at masked channels. Four partial sums. */
+    private static double dot(double[] cols, int offset, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int c = 0;
+        int n4 = n & ~3;
+        for (; c < n4; c += 4) {
+            s0 += cols[offset + c] * b[c];
+            s1 += cols[offset + c + 1] * b[c + 1];
+            s2 += cols[offset + c + 2] * b[c + 2];
+            s3 += cols[offset + c + 3] * b[c + 3];
+        }
+        for (; c < n; c++) {
+            s0 += cols[offset + c] * b[c];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.oscilla.unmix;
+
+import dev.oscilla.physics.Mineral;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The immutable outcome of unmixing one spectrum: raw abundances (blackbody included, as solved), the blackbody
+ * fraction, abundances normalised without the blackbody and forced endmembers (sum 1), standard errors, group
+ * sums, the measured / modelled spectra on the channels used, RMS, and for analysis-by-synthesis the flexed
+ * minerals. Arrays are copied on the way in and out.
+ */
+public final class UnmixResult {
+
+    private final String spectrumName;
+    private final UnmixMethod method;
+    private final List<String> endmembers;
+    private final List<String> categories;
+    private final boolean[] blackbody;
+    private final boolean[] forced;
+    private final double[] abundances;
+    private final double[] standardErrors;
+    private final double[] normalized;
+    private final double[] normalizedErrors;
+    private final double blackbodyFraction;
+    private final Map<String, Double> groupSums;
+    private final double[] axis;
+    private final double[] measured;
+    private final double[] modelled;
+    private final double rms;
+    private final int iterations;
+    private final String stopReason;
+    private final List<Mineral> flexedMinerals;
+    private final List<String> notes;
+
+    UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
+                boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors, double[] axis,
+                double[] measured, double[] modelled, int iterations, String stopReason,
+                List<Mineral> flexedMinerals, List<String> notes) {
+        this.spectrumName = spectrumName;
+        this.method = method;
+        this.endmembers = List.copyOf(endmembers);
+        this.categories = List.copyOf(categories);
+        this.blackbody = blackbody.clone();
+        this.forced = forced.clone();
+        this.abundances = abundances.clone();
+        this.standardErrors = standardErrors.clone();
+        this.axis = axis.clone();
+        this.measured = measured.clone();
+        this.modelled = modelled.clone();
+        this.iterations = iterations;
+        this.stopReason = stopReason;
+        this.flexedMinerals = List.copyOf(flexedMinerals);
+        this.notes = List.copyOf(notes);
+        int m = abundances.length;
+        double bb = 0;
+        double surface = 0;
+        for (int j = 0; j < m; j++) {
+            if (blackbody[j]) {
+                bb += abundances[j];
+            } else if (!forced[j]) {
+                surface += abundances[j];
+            }
+        }
+        this.blackbodyFraction = bb;
+        this.normalized = new double[m];
+        this.normalizedErrors = new double[m];
+        for (int j = 0; j < m; j++) {
+            if (!blackbody[j] && !forced[j] && surface > 0) {
+                normalized[j] = abundances[j] / surface;
+                // first-order: the renormalising denominator is treated as exact
+                normalizedErrors[j] = standardErrors[j] / surface;
+            }
+        }
+        Map<String, Double> groups = new LinkedHashMap<>();
+        for (int j = 0; j < m; j++) {
+            if (blackbody[j] || forced[j]) {
+                continue;
+            }
+            String key = categories.get(j).isBlank() ? endmembers.get(j) : categories.get(j);
+            groups.merge(key.toLowerCase(Locale.ROOT), normalized[j], Double::sum);
+        }
+        this.groupSums = Collections.unmodifiableMap(groups);
+        double ss = 0;
+        for (int c = 0; c < measured.length; c++) {
+            double r = modelled[c] - measured[c];
+            ss += r * r;
+        }
+        this.rms = measured.length == 0 ? Double.NaN : Math.sqrt(ss / measured.length);
+    }
+
+    public String spectrumName() {
+        return spectrumName;
+    }
+
+    public UnmixMethod method() {
+        return method;
+    }
+
+    public List<String> endmembers() {
+        return endmembers;
+    }
+
+    public List<String> categories() {
+        return categories;
+    }
+
+    public int size() {
+        return abundances.length;
+    }
+
+    public boolean isBlackbody(int j) {
+        return blackbody[j];
+    }
+
+    public boolean isForced(int j) {
+        return forced[j];
+    }
+
+    /** Abundances as solved (blackbody and forced endmembers included). */
+    public double[] abundances() {
+        return abundances.clone();
+    }
+
+    public double abundance(int j) {
+        return abundances[j];
+    }
+
+    /** One-sigma standard errors of the raw abundances (0 for endmembers held at zero by the constraints). */
+    public double[] standardErrors() {
+        return standardErrors.clone();
+    }
+
+    /** Abundances without blackbody and forced endmembers, renormalised to sum 1. */
+    public double[] normalized() {
+        return normalized.clone();
+    }
+
+    public double normalized(int j) {
+        return normalized[j];
+    }
+
+    public double[] normalizedErrors() {
+        return normalizedErrors.clone();
+    }
+
+    public double blackbodyFraction() {
+        return blackbodyFraction;
+    }
+
+    /** Normalised abundances summed per mineral group (lower-case category; the name when it has none). */
+    public Map<String, Double> groupSums() {
+        return groupSums;
+    }
+
+    /** Channels used, cm^-1. */
+    public double[] axis() {
+        return axis.clone();
+    }
+
+    public double[] measured() {
+        return measured.clone();
+    }
+
+    public double[] modelled() {
+        return modelled.clone();
+    }
+
+    /** measured - modelled on the channels used. */
+    public double[] residual() {
+        double[] r = new double[measured.length];
+        for (int c = 0; c < r.length; c++) {
+            r[c] = measured[c] - modelled[c];
+        }
+        return r;
+    }
+
+    /** sqrt(mean over channels of (model - measured)^2). */
+    public double rms() {
+        return rms;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** For analysis-by-synthesis: each endmember's mineral as flexed to fit this spectrum; empty otherwise. */
+    public List<Mineral> flexedMinerals() {
+        return flexedMinerals;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+}
