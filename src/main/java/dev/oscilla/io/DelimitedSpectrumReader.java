@@ -56,9 +56,11 @@ final class DelimitedSpectrumReader {
     /** Headers of optical-constant columns (n, k, eps1, eps2), whose values are never percent. */
     private static final Pattern OPTICAL_CONSTANT =
             Pattern.compile("(?i)\\s*(n|k|eps1|eps2|epsilon1|epsilon2|e1|e2)\\s*");
-    private static final Pattern WAVELENGTH_WORD = Pattern.compile("(?i).*(wavelength|lambda|\\bwl\\b).*");
+    private static final Pattern WAVELENGTH_WORD =
+            Pattern.compile("(?i).*(wavelength|lambda|(?<!\\p{L})wl(?!\\p{L})).*");
     private static final Pattern OTHER_UNIT_WORD = Pattern.compile(
-            "(?i).*\\b(m?ev|[kmgt]?hz|angstroms?|ångström|å|energy|frequency|pixels?|px|channels?|index|time)\\b.*");
+            "(?i).*(?<!\\p{L})(m?ev|[kmgt]?hz|angstroms?|ångström|å|energy|frequency|pixels?|px|channels?|index|time)"
+                    + "(?!\\p{L}).*");
     private static final Pattern BRACKETED = Pattern.compile("[(\\[]\\s*([^)\\]]*?)\\s*[)\\]]");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\d+");
 
