@@ -114,6 +114,20 @@ class DelimitedSpectrumReadTest {
     }
 
     @Test
+    void utf16WithByteOrderMarkIsDecoded() throws Exception {
+        Path p = dir.resolve("utf16.txt");
+        byte[] body = "cm-1\tE\r\n400\t0.5\r\n500\t0.6\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        Files.write(p, withBom);
+        SpectrumSet set = read(p);
+        assertThat(set.get(0).values()).containsExactly(0.5, 0.6);
+        assertThat(set.notes()).contains("read as UTF-16 text");
+    }
+
+    @Test
     void micrometresAreConvertedToWavenumbersAndSortedAscending() throws Exception {
         SpectrumSet set = read(file("um.csv", "wavelength_um,sample\n8,0.90\n10,0.95\n12.5,0.97\n"));
         Spectrum s = set.get(0);
