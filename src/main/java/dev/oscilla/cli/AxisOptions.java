@@ -2,6 +2,7 @@ package dev.oscilla.cli;
 
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
+import dev.oscilla.io.SpectrumReadOptions;
 import dev.oscilla.spectrum.Spectrum;
 
 /** Parsing of axis options shared by commands. */
@@ -40,9 +41,9 @@ final class AxisOptions {
         return axis;
     }
 
-    /** The axis of the first spectrum in a spectrum file. */
-    static double[] axisOf(java.nio.file.Path file) throws SpectralFileException {
-        Spectrum s = SpectrumFiles.read(file).get(0);
+    /** The axis (cm^-1, ascending) of the first spectrum in a spectrum file. */
+    static double[] axisOf(java.nio.file.Path file, SpectrumReadOptions options) throws SpectralFileException {
+        Spectrum s = SpectrumFiles.read(file, options).get(0);
         return s.axis();
     }
 }

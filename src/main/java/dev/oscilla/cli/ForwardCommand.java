@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Renders one mineral of a library on an axis: emissivity, reflectance, n, k, eps1 or eps2. */
@@ -27,8 +28,12 @@ public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--axis", description = "LO:HI:STEP in cm^-1 (default 200:2000:2).")
     String axis;
 
-    @Option(names = "--like", description = "Take the wavenumber axis from this spectrum file.")
+    @Option(names = "--like", description = "Take the wavenumber axis from this spectrum file (any format the"
+            + " reader takes; the reading options below apply to it).")
     Path like;
+
+    @Mixin
+    SpectrumReadArgs likeReading;
 
     @Option(names = "--quantity", defaultValue = "emissivity",
             description = "emissivity, reflectance, n, k, eps1 or eps2 (default ${DEFAULT-VALUE}).")
@@ -45,11 +50,14 @@ public final class ForwardCommand implements Callable<Integer> {
         if (axis != null && like != null) {
             throw new UserException("give either --axis or --like, not both");
         }
+        if (like == null && likeReading.anyGiven()) {
+            throw new UserException("the spectrum reading options apply to the --like file only");
+        }
         Quantity q = Quantity.parse(quantity);
         MineralLibrary lib = LibraryFiles.read(library);
         Mineral m = lib.require(mineral);
-        double[] wavenumbers = like != null ? AxisOptions.axisOf(like) : AxisOptions.parseAxis(axis == null
-                ? "200:2000:2" : axis);
+        double[] wavenumbers = like != null ? AxisOptions.axisOf(like, likeReading.toOptions())
+                : AxisOptions.parseAxis(axis == null ? "200:2000:2" : axis);
         if (mode != null) {
             if (mode < 1 || mode > m.modes().size()) {
                 throw new UserException(m.name() + " has " + m.modes().size() + " mode(s); --mode " + mode

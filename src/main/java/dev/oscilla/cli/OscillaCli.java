@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "oscilla", mixinStandardHelpOptions = true, versionProvider = OscillaCli.Version.class,
         description = "Lorentz-oscillator dispersion models: forward rendering, fitting, unmixing.",
-        subcommands = {ForwardCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ForwardCommand.class, InfoCommand.class, ConvertCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class OscillaCli implements Runnable {
 
     /** Exit status for user errors. */
@@ -48,8 +49,9 @@ public final class OscillaCli implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("oscilla " + c.getCommandName() + ": error: " + ex.getMessage());
-            err.println("(try: oscilla " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help)");
+            // One line, like every other user error, so scripts can report it verbatim.
+            err.println("oscilla " + c.getCommandName() + ": error: " + ex.getMessage() + " (try: oscilla "
+                    + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help)");
             err.flush();
             return USER_ERROR;
         });

@@ -12,6 +12,20 @@ public final class CsvTables {
     /** Writes columns of equal length under the given header. */
     public static void writeColumns(Path file, List<String> header, List<double[]> columns)
             throws SpectralFileException {
+        writeColumns(file, List.of(), header, columns);
+    }
+
+    /**
+     * Writes columns of equal length under the given header, preceded by comment lines (each written as
+     * {@code # text}). NaN values are written as empty cells.
+     */
+    public static void writeColumns(Path file, List<String> comments, List<String> header, List<double[]> columns)
+            throws SpectralFileException {
+        for (String c : comments) {
+            if (c.contains("\n") || c.contains("\r")) {
+                throw new IllegalArgumentException("a comment line contains a line break");
+            }
+        }
         if (header.size() != columns.size()) {
             throw new IllegalArgumentException("header and columns differ in count");
         }
@@ -22,6 +36,9 @@ public final class CsvTables {
             }
         }
         AtomicFiles.writeText(file, w -> {
+            for (String c : comments) {
+                w.write("# " + c + "\n");
+            }
             w.write(headerLine(header));
             w.write('\n');
             StringBuilder sb = new StringBuilder(64 * columns.size());
@@ -57,7 +74,8 @@ public final class CsvTables {
     }
 
     public static String quote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                || !cell.equals(cell.trim())) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }
         return cell;

@@ -2,9 +2,22 @@ package dev.oscilla.io;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Parsing of numeric cells with errors that name file, line and column. */
 final class NumberCells {
+
+    /**
+     * A plain decimal number with a point, optional exponent. Stricter than Double.parseDouble, which would
+     * also take "1.5f", "0x1p3" or "Infinity" and so let typos through as numbers.
+     */
+    private static final Pattern POINT_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** The same with a decimal comma (1234,5). */
+    private static final Pattern COMMA_NUMBER = Pattern.compile("[+-]?(\\d+,?\\d*|,\\d+)([eE][+-]?\\d+)?");
+    /** A number that has a decimal comma (so it is not an integer). */
+    private static final Pattern HAS_DECIMAL_COMMA = Pattern.compile("[+-]?(\\d+,\\d*|,\\d+)([eE][+-]?\\d+)?");
+    /** A number that has a decimal point. */
+    private static final Pattern HAS_DECIMAL_POINT = Pattern.compile("[+-]?(\\d+\\.\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private NumberCells() {
     }
@@ -14,23 +27,57 @@ final class NumberCells {
      * give NaN, which spectra mask; anything else that is not a number is an error.
      */
     static double parse(Path file, long line, int column, String cell) throws SpectralFileException {
+        return parse(file, line, column, cell, false);
+    }
+
+    /** As {@link #parse(Path, long, int, String)}, with a decimal comma instead of a point when asked. */
+    static double parse(Path file, long line, int column, String cell, boolean decimalComma)
+            throws SpectralFileException {
+        String t = cell.trim();
+        if (isMissing(t)) {
+            return Double.NaN;
+        }
+        if (decimalComma) {
+            if (!COMMA_NUMBER.matcher(t).matches()) {
+                String hint = POINT_NUMBER.matcher(t).matches()
+                        ? " (it has a decimal point, but this file's numbers use decimal commas)" : "";
+                throw new SpectralFileException(file, line, column, "\"" + t + "\" is not a number" + hint);
+            }
+            t = t.replace(',', '.');
+        } else if (!POINT_NUMBER.matcher(t).matches()) {
+            String hint = COMMA_NUMBER.matcher(t).matches()
+                    ? " (a decimal comma? this file is read with decimal points)" : "";
+            throw new SpectralFileException(file, line, column, "\"" + t + "\" is not a number" + hint);
+        }
+        double v = Double.parseDouble(t);
+        if (Double.isInfinite(v)) {
+            throw new SpectralFileException(file, line, column, "\"" + t + "\" is too large for a double");
+        }
+        return v;
+    }
+
+    /** True for an empty cell or a spelling of "no value". */
+    static boolean isMissing(String cell) {
         String t = cell.trim();
         if (t.isEmpty()) {
-            return Double.NaN;
+            return true;
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.equals("nan") || lower.equals("na") || lower.equals("n/a") || lower.equals("-")
-                || lower.equals("null")) {
-            return Double.NaN;
-        }
-        try {
-            double v = Double.parseDouble(t);
-            if (Double.isInfinite(v)) {
-                throw new SpectralFileException(file, line, column, "\"" + t + "\" is infinite");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new SpectralFileException(file, line, column, "\"" + t + "\" is not a number");
-        }
+        return lower.equals("nan") || lower.equals("na") || lower.equals("n/a") || lower.equals("-")
+                || lower.equals("null");
+    }
+
+    /** True when the cell is a number with either decimal mark, or a missing value. */
+    static boolean isNumberOrMissing(String cell) {
+        String t = cell.trim();
+        return isMissing(t) || POINT_NUMBER.matcher(t).matches() || COMMA_NUMBER.matcher(t).matches();
+    }
+
+    static boolean hasDecimalComma(String cell) {
+        return HAS_DECIMAL_COMMA.matcher(cell.trim()).matches();
+    }
+
+    static boolean hasDecimalPoint(String cell) {
+        return HAS_DECIMAL_POINT.matcher(cell.trim()).matches();
     }
 }

@@ -2,46 +2,118 @@ package dev.oscilla.io;
 
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Reads spectra from any supported file: an ASU tab file (with its {@code _meta.csv} sibling when present)
- * or a headerless whitespace table. (The delimited-text reader with unit detection replaces the fallback.)
+ * Reads and writes spectrum files.
+ *
+ * <p>Reading accepts an ASU tab + meta pair (given either half: {@code x_tab.txt} with a sibling
+ * {@code x_meta.csv}, or the meta file itself) and delimited text (CSV, TSV, semicolon- or whitespace-separated;
+ * see {@link DelimitedSpectrumReader} for the detection rules). Every result is on an ascending cm^-1 axis with
+ * fractional values, and carries the reader's notes on what it detected and converted.
+ *
+ * <p>Writing produces the spectra CSV: a {@code wavenumber_cm-1} column and one column per spectrum, every
+ * double in its shortest round-trip form, masked channels as empty cells.
  */
 public final class SpectrumFiles {
+
+    /** Header of the axis column in written files. */
+    public static final String AXIS_HEADER = "wavenumber_cm-1";
 
     private SpectrumFiles() {
     }
 
     public static SpectrumSet read(Path file) throws SpectralFileException {
+        return read(file, SpectrumReadOptions.defaults());
+    }
+
+    public static SpectrumSet read(Path file, SpectrumReadOptions options) throws SpectralFileException {
         if (!Files.isRegularFile(file)) {
-            throw new SpectralFileException(file, "no such file");
+            throw new SpectralFileException(file, Files.isDirectory(file) ? "is a directory, not a file"
+                    : "no such file");
         }
+        SpectrumKind kind = options.kind().orElse(SpectrumKind.EMISSIVITY);
         Path meta = AsuPairs.metaFor(file);
         if (meta != null) {
-            return AsuTabReader.read(file, meta);
+            return AsuTabReader.read(file, meta, kind);
         }
-        List<double[]> rows = AsuTabReader.readTable(file);
-        int n = rows.size();
-        int columns = rows.get(0).length;
-        double[] axis = new double[n];
-        double[][] values = new double[columns - 1][n];
-        for (int r = 0; r < n; r++) {
-            axis[r] = rows.get(r)[0];
-            for (int c = 1; c < columns; c++) {
-                values[c - 1][r] = rows.get(r)[c];
+        if (AsuPairs.isMetaName(file)) {
+            Path tab = AsuPairs.tabFor(file);
+            if (tab != null) {
+                return AsuTabReader.read(tab, file, kind);
+            }
+            if (startsWithSampleName(file)) {
+                throw new SpectralFileException(file, 1, 1, "is the meta half of an ASU tab + meta pair, but "
+                        + AsuPairs.expectedTabFor(file).getFileName() + " is not beside it");
             }
         }
-        AxisCheck.Sorted sorted = AxisCheck.ascending(file, axis, values);
-        List<Spectrum> spectra = new ArrayList<>();
-        String base = file.getFileName().toString();
-        for (int c = 0; c < columns - 1; c++) {
-            spectra.add(new Spectrum(columns == 2 ? base : base + "#" + (c + 1), SpectrumKind.UNKNOWN,
-                    sorted.axis(), sorted.values()[c], null));
+        return DelimitedSpectrumReader.read(file, options);
+    }
+
+    /** True when the first line begins like an ASU meta header ("sample_name,"). */
+    private static boolean startsWithSampleName(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first != null && first.replace("\ufeff", "").trim().toLowerCase(Locale.ROOT)
+                    .startsWith("sample_name");
+        } catch (IOException e) {
+            return false; // not readable as UTF-8 text: the full reader reports the real problem
         }
-        return SpectrumSet.of(spectra);
+    }
+
+    /** Writes a set's spectra as a spectra CSV (see {@link #writeCsv(Path, List)}). */
+    public static void writeCsv(Path file, SpectrumSet set) throws SpectralFileException {
+        writeCsv(file, set.spectra());
+    }
+
+    /**
+     * Writes spectra that share one axis as CSV, atomically: a {@code # kind: ...} line when every spectrum has
+     * the same known kind, a {@code # scale: fraction} line (values are always fractions here, so a reader must
+     * not take large values, e.g. noisy channels, for percent), the header {@code wavenumber_cm-1,name,...}, then
+     * one row per channel. Masked channels are written as empty cells, so reading the file back masks them again.
+     *
+     * @throws IllegalArgumentException when there are no spectra or their axes differ (resample them first)
+     */
+    public static void writeCsv(Path file, List<Spectrum> spectra) throws SpectralFileException {
+        if (spectra.isEmpty()) {
+            throw new IllegalArgumentException("no spectra to write");
+        }
+        double[] axis = spectra.get(0).axis();
+        List<String> header = new ArrayList<>(spectra.size() + 1);
+        List<double[]> columns = new ArrayList<>(spectra.size() + 1);
+        header.add(AXIS_HEADER);
+        columns.add(axis);
+        SpectrumKind kind = spectra.get(0).kind();
+        for (Spectrum s : spectra) {
+            if (!Arrays.equals(s.axis(), axis)) {
+                throw new IllegalArgumentException("spectrum '" + s.name() + "' has a different axis from '"
+                        + spectra.get(0).name() + "'; resample the spectra onto one axis before writing them together");
+            }
+            if (s.kind() != kind) {
+                kind = SpectrumKind.UNKNOWN;
+            }
+            double[] v = s.values();
+            for (int c = 0; c < v.length; c++) {
+                if (!s.isValid(c)) {
+                    v[c] = Double.NaN;
+                }
+            }
+            header.add(s.name());
+            columns.add(v);
+        }
+        List<String> comments = new ArrayList<>();
+        if (kind != SpectrumKind.UNKNOWN) {
+            comments.add("kind: " + kind.name().toLowerCase(Locale.ROOT));
+        }
+        comments.add("scale: fraction");
+        CsvTables.writeColumns(file, comments, header, columns);
     }
 }
