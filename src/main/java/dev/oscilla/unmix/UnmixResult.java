@@ -36,7 +36,7 @@ public final class UnmixResult {
     private final List<Mineral> flexedMinerals;
     private final List<String> notes;
 
-    UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
+    public UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
                 boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors, double[] axis,
                 double[] measured, double[] modelled, int iterations, String stopReason,
                 List<Mineral> flexedMinerals, List<String> notes) {
