@@ -283,7 +283,7 @@ public final class BoundedLevenbergMarquardt {
                     data[row + i] = sqrtW[i] * jac[col + i];
                 }
             }
-            CommonOps_DDRM.multTransB(jt, jt, h);
+            NormalMatrix.gram(jt.data, 0, m, nf, m, h.data);
             for (int a = 0; a < nf; a++) {
                 int row = a * m;
                 double s = 0;
@@ -385,7 +385,7 @@ public final class BoundedLevenbergMarquardt {
                     }
                 }
                 DMatrixRMaj hk = new DMatrixRMaj(k, k);
-                CommonOps_DDRM.multTransB(jk, jk, hk);
+                NormalMatrix.gram(jk.data, 0, m, k, m, hk.data);
                 DMatrixRMaj inv = new DMatrixRMaj(k, k);
                 LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(k);
                 boolean ok = chol.setA(hk.copy());

@@ -7,13 +7,23 @@ import dev.oscilla.physics.ParameterLayout;
 
 /**
  * How far each kind of parameter may flex around its library value in analysis-by-synthesis and inverse
- * rendering, as a fraction of the value (the box is value * (1 -/+ tolerance), intersected with the mineral's own
- * bounds when it has any). The published defaults (Janiczek et al. 2020, demo settings): omega0 1 %, gamma 0.5 %,
+ * rendering, as a fraction of the value: the box is value * (1 -/+ tolerance). As in the published code
+ * ({@code set_constraint_tolerance}), this box replaces any bounds stored with the mineral (those describe the
+ * fit that produced the library, not how far a sample may differ from it). The published defaults (Janiczek et al. 2020, demo settings): omega0 1 %, gamma 0.5 %,
  * S 5 %, eps_inf 0.01 %, mode weight 0.01 %.
  */
 public record FlexTolerances(double omega0, double strength, double gamma, double epsInf, double weight) {
 
     public static final FlexTolerances PUBLISHED = new FlexTolerances(0.01, 0.05, 0.005, 1e-4, 1e-4);
+
+    /**
+     * Oscilla's defaults, tuned on the 60 valid development rocks of the feely data (window 399.29-1998.38 cm^-1,
+     * 4 sweeps): omega0 1 %, S 30 %, gamma 5 %, eps_inf and weights as published. Band strengths and widths are
+     * what grain size and packing change most; with these boxes the mean RMS falls from 0.0058 (published boxes)
+     * to 0.0043 at the same abundance error (squared error 0.136 vs 0.137). Wider boxes lower the RMS further
+     * (0.0036 at omega0 2 %, S 50 %, gamma 30 %) but not the abundance error.
+     */
+    public static final FlexTolerances DEFAULT = new FlexTolerances(0.01, 0.30, 0.05, 1e-4, 1e-4);
 
     public FlexTolerances {
         for (double t : new double[] {omega0, strength, gamma, epsInf, weight}) {
@@ -51,15 +61,7 @@ public record FlexTolerances(double omega0, double strength, double gamma, doubl
             lo[i] = Math.min(a, b);
             hi[i] = Math.max(a, b);
         }
-        ParameterBounds box = new ParameterBounds(lo, hi);
-        if (mineral.bounds() != null) {
-            try {
-                return box.intersect(mineral.bounds());
-            } catch (IllegalArgumentException e) {
-                return box; // the stored bounds exclude the current value: the tolerance box wins
-            }
-        }
-        return box;
+        return new ParameterBounds(lo, hi);
     }
 
     public FlexTolerances scaled(double factor) {
