@@ -94,6 +94,18 @@ public final class EndmemberMatrix {
         return assemble(names, categories, values, valid, isBlackbody, hasBlackbody, dataAxis, settings);
     }
 
+    /** Builds A from oscillator models rendered (emissivity) on {@code dataAxis}. */
+    public static EndmemberMatrix fromMinerals(List<Mineral> minerals, double[] dataAxis, UnmixSettings settings) {
+        dev.oscilla.physics.DispersionEvaluator evaluator = new dev.oscilla.physics.DispersionEvaluator(dataAxis);
+        List<double[]> rendered = new ArrayList<>(minerals.size());
+        for (Mineral m : minerals) {
+            double[] v = new double[dataAxis.length];
+            evaluator.evaluate(m, dev.oscilla.physics.Quantity.EMISSIVITY, v);
+            rendered.add(v);
+        }
+        return fromRendered(minerals, rendered, dataAxis, settings);
+    }
+
     /** Builds A from rendered mineral spectra (one column per mineral, already on {@code dataAxis}). */
     static EndmemberMatrix fromRendered(List<Mineral> minerals, List<double[]> rendered, double[] dataAxis,
                                         UnmixSettings settings) {
