@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "oscilla", mixinStandardHelpOptions = true, versionProvider = OscillaCli.Version.class,
         description = "Lorentz-oscillator dispersion models: forward rendering, fitting, unmixing.",
-        subcommands = {ForwardCommand.class, InfoCommand.class, ConvertCommand.class, UnmixCommand.class, BenchCommand.class,
+        subcommands = {ForwardCommand.class, InfoCommand.class, ConvertCommand.class, FitCommand.class,
+            FitLibraryCommand.class, UnmixCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class OscillaCli implements Runnable {
 

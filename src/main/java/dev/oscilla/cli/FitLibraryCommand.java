@@ -1,0 +1,134 @@
+package dev.oscilla.cli;
+
+import dev.oscilla.fit.DispersionFitter;
+import dev.oscilla.fit.FitResult;
+import dev.oscilla.fit.FitSettings;
+import dev.oscilla.io.AsuTabReader;
+import dev.oscilla.io.LibraryJson;
+import dev.oscilla.io.SpectralFileException;
+import dev.oscilla.io.SpectrumFiles;
+import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.physics.Mineral;
+import dev.oscilla.physics.MineralLibrary;
+import dev.oscilla.spectrum.WavenumberWindow;
+import dev.oscilla.task.CancellationToken;
+import dev.oscilla.task.ProgressListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Fits every spectrum of a set in parallel and writes the models as one oscillator library. */
+@Command(name = "fit-library", mixinStandardHelpOptions = true,
+        description = "Fit every spectrum of a tab+meta set (or CSV) and write an oscillator library.")
+public final class FitLibraryCommand implements Callable<Integer> {
+
+    @Option(names = "--spectra", required = true, description = "Spectra (ASU tab file or CSV).")
+    Path spectra;
+
+    @Option(names = "--meta", description = "Meta CSV (sample_name,category) of an ASU tab file.")
+    Path meta;
+
+    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: all valid channels).")
+    String window;
+
+    @Option(names = "--modes", defaultValue = "0", description = "1-3, or 0 to choose by BIC (default).")
+    int modes;
+
+    @Option(names = "--max-oscillators", defaultValue = "0", description = "Cap per mineral (0: none).")
+    int maxOscillators;
+
+    @Option(names = "--threads", description = "Worker threads (default: every core).")
+    Integer threads;
+
+    @Option(names = "--name", description = "Library name (default: the spectra file's name).")
+    String name;
+
+    @Option(names = "--out", required = true, description = "Output library (Oscilla JSON).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress or table on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws SpectralFileException {
+        SpectrumSet set = meta != null ? AsuTabReader.read(spectra, meta) : SpectrumFiles.read(spectra);
+        WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
+        FitSettings settings = FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(maxOscillators);
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        FitResult[] results = new FitResult[set.size()];
+        String[] errors = new String[set.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ProgressListener progress = quiet ? ProgressListener.NONE : CliProgress.stderr("fitting library");
+        ExecutorService pool = Executors.newFixedThreadPool(nThreads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < nThreads; t++) {
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < set.size()) {
+                        if (set.get(i).name().equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+                            done.incrementAndGet();
+                            continue; // the blackbody needs no model: it is the flat E = 1 endmember
+                        }
+                        try {
+                            results[i] = new DispersionFitter(settings).fit(set.get(i), ProgressListener.NONE,
+                                    CancellationToken.NONE);
+                        } catch (RuntimeException e) {
+                            errors[i] = e.getMessage();
+                        }
+                        int d = done.incrementAndGet();
+                        progress.progress(d / (double) set.size(), d + " of " + set.size() + " spectra");
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Mineral> minerals = new ArrayList<>();
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-28s %9s %5s %5s %8s%n", "spectrum",
+                "RMS", "osc", "modes", "seconds"));
+        int failed = 0;
+        for (int i = 0; i < set.size(); i++) {
+            String n = set.get(i).name();
+            if (n.equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+                minerals.add(Mineral.blackbody().withCategory(set.categories().get(i)));
+                continue;
+            }
+            if (results[i] == null) {
+                failed++;
+                table.append(String.format(Locale.ROOT, "%-28s failed: %s%n", n, errors[i]));
+                continue;
+            }
+            FitResult r = results[i];
+            String source = String.format(Locale.ROOT, "Fitted by Oscilla to '%s' (%s), window %s: RMS %.5f", n,
+                    spectra.getFileName(), w, r.rms());
+            minerals.add(r.mineral().withName(n).withCategory(set.categories().get(i)).withSource(source));
+            table.append(String.format(Locale.ROOT, "%-28s %9.5f %5d %5d %8.2f%n", n, r.rms(), r.oscillators(),
+                    r.mineral().modes().size(), r.seconds()));
+        }
+        LibraryJson.write(new MineralLibrary(name != null ? name : spectra.getFileName().toString(),
+                "Fitted by Oscilla from " + spectra.getFileName() + ", window " + w, minerals), out);
+        if (!quiet) {
+            System.err.print(table);
+        }
+        return failed == 0 ? 0 : OscillaCli.USER_ERROR;
+    }
+}
