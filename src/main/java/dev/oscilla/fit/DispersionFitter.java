@@ -237,14 +237,16 @@ public final class DispersionFitter {
         // oscillator goes when the cap demands it, or when t^2 is below the BIC price of its three parameters,
         // 3 ln n. At most a tenth of the oscillators go per round, then the rest are re-polished.
         double bicPrice = 3 * Math.log(data.axis().length);
-        for (int round = 0; round < 80; round++) {
+        double sigma2 = data.noise() * data.noise();
+        boolean bicDone = false;
+        for (int round = 0; round < 200; round++) {
             cancel.throwIfCancelled();
             int count = mineral.oscillatorCount();
             double[] t2 = waldStatistics(mineral, b);
             int[] order = argsort(t2);
             int excess = settings.maxOscillators() > 0 ? count - settings.maxOscillators() : 0;
             int cheap = 0;
-            while (cheap < order.length && t2[order[cheap]] < bicPrice) {
+            while (!bicDone && cheap < order.length && t2[order[cheap]] < bicPrice) {
                 cheap++;
             }
             int remove = Math.max(excess, cheap);
@@ -252,9 +254,22 @@ public final class DispersionFitter {
                 break;
             }
             remove = Math.min(remove, Math.max(1, count / 10));
-            mineral = withoutOscillators(mineral, order, remove);
-            b = solvePhase(data, mineral, 0, ProgressListener.NONE, 0.8, 0.8, cancel, 40, 1e-5);
-            mineral = mineral.withParameters(b.parameters());
+            int[] batch = uncorrelatedBatch(mineral, b, order, remove);
+            remove = batch.length;
+            Mineral candidate = withoutOscillators(mineral, batch, remove);
+            LeastSquaresResult polished = solvePhase(data, candidate, 0, ProgressListener.NONE, 0.8, 0.8, cancel, 40,
+                    1e-5);
+            double rise = (polished.chiSquare() - b.chiSquare()) / sigma2;
+            if (excess <= 0 && rise > bicPrice * remove) {
+                // The Wald estimate was too optimistic (correlated oscillators): keep the model and stop pruning.
+                bicDone = true;
+                if (remove > 1) {
+                    continue; // retry later rounds only if a cap still demands removals
+                }
+                break;
+            }
+            mineral = candidate.withParameters(polished.parameters());
+            b = polished;
             if (DEBUG) {
                 System.err.printf("C: %d osc, %d it, rms %.5f %s%n", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
             }
@@ -437,6 +452,34 @@ public final class DispersionFitter {
             }
         }
         return out;
+    }
+
+    /**
+     * Up to {@code size} oscillators from {@code order}, skipping any whose strength correlates (|r| > 0.5) with
+     * one already chosen: two correlated oscillators can each be dropped alone (the other takes over) but not both.
+     */
+    private static int[] uncorrelatedBatch(Mineral mineral, LeastSquaresResult solve, int[] order, int size) {
+        ParameterLayout layout = mineral.layout();
+        int[] strengthIndex = new int[layout.totalOscillators()];
+        int k = 0;
+        for (int m = 0; m < layout.modeCount(); m++) {
+            for (int j = 0; j < layout.oscillatorCount(m); j++) {
+                strengthIndex[k++] = layout.index(m, j, ParameterKind.STRENGTH);
+            }
+        }
+        int[] chosen = new int[size];
+        int n = 0;
+        for (int i = 0; i < order.length && n < size; i++) {
+            boolean ok = true;
+            for (int c = 0; c < n && ok; c++) {
+                double r = solve.correlation(strengthIndex[order[i]], strengthIndex[chosen[c]]);
+                ok = !(Math.abs(r) > 0.5);
+            }
+            if (ok) {
+                chosen[n++] = order[i];
+            }
+        }
+        return Arrays.copyOf(chosen, n);
     }
 
     private static int[] argsort(double[] values) {
