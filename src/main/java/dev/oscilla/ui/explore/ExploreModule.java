@@ -1,5 +1,6 @@
 package dev.oscilla.ui.explore;
 
+import dev.oscilla.ui.module.ViewIds;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
 import javafx.scene.Node;
@@ -7,7 +8,7 @@ import javafx.scene.Node;
 /** Registers the Explore / teach view. */
 public final class ExploreModule implements WorkbenchModule {
 
-    public static final String ID = "explore";
+    public static final String ID = ViewIds.EXPLORE;
 
     private final WorkbenchContext context;
     private final ExploreViewModel viewModel;

@@ -1,5 +1,6 @@
 package dev.oscilla.ui.library;
 
+import dev.oscilla.ui.module.ViewIds;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
 import javafx.scene.Node;
@@ -7,7 +8,7 @@ import javafx.scene.Node;
 /** Registers the Library view. */
 public final class LibraryModule implements WorkbenchModule {
 
-    public static final String ID = "library";
+    public static final String ID = ViewIds.LIBRARY;
 
     private final WorkbenchContext context;
     private final LibraryViewModel viewModel;

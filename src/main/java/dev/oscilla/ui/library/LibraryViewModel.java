@@ -4,6 +4,7 @@ import dev.oscilla.physics.Mineral;
 import dev.oscilla.ui.common.Dialogs;
 import dev.oscilla.ui.common.Navigator;
 import dev.oscilla.ui.common.StatusLine;
+import dev.oscilla.ui.module.ViewIds;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
@@ -26,7 +27,7 @@ import javafx.collections.ObservableList;
 public final class LibraryViewModel {
 
     /** The id of the Explore view, where "Open in Explore" navigates. */
-    public static final String EXPLORE_VIEW = dev.oscilla.ui.explore.ExploreModule.ID;
+    public static final String EXPLORE_VIEW = ViewIds.EXPLORE;
 
     private final WorkbenchSession session;
     private final LibraryDocument document;

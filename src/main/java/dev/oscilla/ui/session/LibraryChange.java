@@ -5,7 +5,7 @@ import dev.oscilla.ui.common.CommandHistory;
 
 /**
  * One undoable edit of a {@link LibraryDocument}: the library snapshots before and after, and which mineral to
- * bring into view afterwards. Edits with the same non-null merge key (the steps of one slider drag) merge.
+ * bring into view after an undo (the one the edit changed) and after a redo. Edits with the same non-null merge key (the steps of one slider drag) merge.
  */
 final class LibraryChange implements CommandHistory.Command {
 

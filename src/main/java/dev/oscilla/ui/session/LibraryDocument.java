@@ -134,7 +134,7 @@ public final class LibraryDocument {
         if (after.equals(before)) {
             return;
         }
-        apply(label, library.get().with(after), before.name(), mergeKey);
+        apply(label, library.get().with(after), before.name(), before.name(), mergeKey);
     }
 
     /** Adds a mineral (its name must be unused) and makes it current. */
@@ -142,7 +142,7 @@ public final class LibraryDocument {
         if (library.get().find(mineral.name()).isPresent()) {
             throw new IllegalArgumentException("the library already has a mineral named '" + mineral.name() + "'");
         }
-        apply(label, library.get().with(mineral), mineral.name(), null);
+        apply(label, library.get().with(mineral), current.get(), mineral.name(), null);
     }
 
     /**
@@ -166,7 +166,7 @@ public final class LibraryDocument {
             names.add(name);
         }
         if (!names.isEmpty()) {
-            apply(label, lib, names.get(0), null);
+            apply(label, lib, current.get(), names.get(0), null);
         }
         return names;
     }
@@ -195,7 +195,8 @@ public final class LibraryDocument {
         }
         List<Mineral> list = new ArrayList<>(library.get().minerals());
         list.replaceAll(m -> m == before ? m.withName(target) : m);
-        apply("rename " + before.name() + " to " + target, library.get().withMinerals(list), target, null);
+        apply("rename " + before.name() + " to " + target, library.get().withMinerals(list), before.name(), target,
+                null);
     }
 
     /** Changes a mineral's group (used for group sums in unmixing). */
@@ -213,13 +214,16 @@ public final class LibraryDocument {
         if (after.size() > 0) {
             focus = after.get(Math.min(index, after.size() - 1)).name();
         }
-        apply("delete " + gone.name(), after, focus, null);
+        apply("delete " + gone.name(), after, gone.name(), focus, null);
     }
 
-    private void apply(String label, MineralLibrary after, String focusAfter, Object mergeKey) {
+    /**
+     * @param focusOnUndo the mineral to show when this edit is undone (the one it changed, as it was)
+     * @param focusAfter  the mineral to show now and when the edit is redone
+     */
+    private void apply(String label, MineralLibrary after, String focusOnUndo, String focusAfter, Object mergeKey) {
         MineralLibrary before = library.get();
-        String focusBefore = current.get();
-        LibraryChange change = new LibraryChange(this, label, before, after, focusBefore, focusAfter, mergeKey);
+        LibraryChange change = new LibraryChange(this, label, before, after, focusOnUndo, focusAfter, mergeKey);
         setState(after, focusAfter);
         history.record(change);
     }
