@@ -6,6 +6,8 @@ import io.fair_acc.chartfx.plugins.XRangeIndicator;
 /**
  * A shaded, read-only x range on a chart (the selected oscillator's band). ChartFX's indicator is editable by
  * default (drag, right-click relabel, Ctrl+Delete removes it); here it only shows what the view-model says.
+ * Styled through ChartFX's own classes ({@code x-range-indicator-rect}/{@code -label}, oscilla.css), which the
+ * indicator resets on every layout.
  */
 final class BandIndicator extends XRangeIndicator {
 
@@ -14,7 +16,5 @@ final class BandIndicator extends XRangeIndicator {
         setEditable(false);
         label.setMouseTransparent(true);
         rectangle.setMouseTransparent(true);
-        rectangle.getStyleClass().add("oscilla-band");
-        label.getStyleClass().add("oscilla-band-label");
     }
 }

@@ -39,6 +39,8 @@ public final class PlotPanel extends BorderPane {
         yAxis.nameProperty().bind(model.yLabelProperty());
         xAxis.setAnimated(false);
         yAxis.setAnimated(false);
+        xAxis.setUnit(null); // units are part of the label text; ChartFX would append an empty "[]"
+        yAxis.setUnit(null);
         chart = new XYChart(xAxis, yAxis);
         chart.setAnimated(false);
         chart.setLegendVisible(true);

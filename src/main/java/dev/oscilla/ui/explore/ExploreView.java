@@ -52,7 +52,7 @@ public final class ExploreView extends BorderPane {
         getStyleClass().add("explore-view");
         setTop(toolbar(history));
         SplitPane split = new SplitPane(editor(), plots(exporter));
-        split.setDividerPositions(0.47);
+        split.setDividerPositions(0.5);
         setCenter(split);
         Label info = new Label();
         info.textProperty().bind(vm.renderInfoProperty());
@@ -120,7 +120,11 @@ public final class ExploreView extends BorderPane {
         source.setMinWidth(0);
         HBox.setHgrow(source, Priority.ALWAYS);
 
-        HBox bar = new HBox(8, new Label("Mineral"), picker, blank, new Separator(Orientation.VERTICAL), undo, redo,
+        Label mineral = new Label("Mineral");
+        for (Region r : new Region[] {mineral, picker, blank, undo, redo}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the citation gives way, never the controls
+        }
+        HBox bar = new HBox(8, mineral, picker, blank, new Separator(Orientation.VERTICAL), undo, redo,
                 new Separator(Orientation.VERTICAL), source);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
@@ -173,7 +177,7 @@ public final class ExploreView extends BorderPane {
         StackPane body = new StackPane(scroll, empty);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox editor = new VBox(header, body);
-        editor.setMinWidth(560);
+        editor.setMinWidth(600);
         return editor;
     }
 
@@ -208,12 +212,12 @@ public final class ExploreView extends BorderPane {
         grid.setHgap(6);
         grid.setVgap(2);
         grid.getStyleClass().add("band-grid");
-        ColumnConstraints label = new ColumnConstraints(58);
+        ColumnConstraints label = new ColumnConstraints(62);
         ColumnConstraints knob = new ColumnConstraints();
         knob.setHgrow(Priority.ALWAYS);
-        knob.setMinWidth(130);
-        ColumnConstraints width = new ColumnConstraints(70);
-        ColumnConstraints actions = new ColumnConstraints(64);
+        knob.setMinWidth(140);
+        ColumnConstraints width = new ColumnConstraints(76);
+        ColumnConstraints actions = new ColumnConstraints(62);
         grid.getColumnConstraints().addAll(label, knob, knob, knob, width, actions);
 
         // mode-level knobs in the first rows
@@ -271,7 +275,7 @@ public final class ExploreView extends BorderPane {
         width.textProperty().bind(row.widthProperty());
         width.setTooltip(new Tooltip(KnobHelp.WIDTH));
         width.setId("width" + suffix);
-        Button duplicate = new Button("\u29c9");
+        Button duplicate = new Button("+");
         duplicate.setId("duplicate" + suffix);
         duplicate.setTooltip(new Tooltip("Duplicate this band (then move the copy to split a band in two)."));
         duplicate.setOnAction(e -> vm.duplicateOscillator(row));
@@ -299,15 +303,16 @@ public final class ExploreView extends BorderPane {
     private Node knob(NumberField field, String help, String id) {
         Slider slider = new Slider();
         slider.setId(id + "-slider");
-        slider.setMinWidth(50);
+        slider.setMinWidth(56);
         slider.setPrefWidth(90);
         HBox.setHgrow(slider, Priority.ALWAYS);
         KnobBinding.bindSlider(slider, field);
         TextField text = new TextField();
         text.setId(id + "-field");
-        text.setPrefColumnCount(6);
-        text.setMinWidth(64);
-        text.setMaxWidth(84);
+        text.setPrefColumnCount(7);
+        text.setMinWidth(80);
+        text.setPrefWidth(80);
+        text.setMaxWidth(96);
         text.getStyleClass().add("knob-field");
         if (help != null) {
             Tooltip tip = new Tooltip(help);
@@ -344,6 +349,8 @@ public final class ExploreView extends BorderPane {
         emissivity.setUserData(Quantity.EMISSIVITY);
         reflectance.setUserData(Quantity.REFLECTANCE);
         (vm.spectrumQuantityProperty().get() == Quantity.REFLECTANCE ? reflectance : emissivity).setSelected(true);
+        vm.spectrumQuantityProperty().addListener((obs, was, now) ->
+                (now == Quantity.REFLECTANCE ? reflectance : emissivity).setSelected(true));
         quantity.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 vm.spectrumQuantityProperty().set((Quantity) now.getUserData());
@@ -368,9 +375,19 @@ public final class ExploreView extends BorderPane {
         high.setTooltip(axisTip);
         channels.setTooltip(axisTip);
 
-        HBox controls = new HBox(6, emissivity, reflectance, new Separator(Orientation.VERTICAL),
-                new Label("Range"), low, new Label("\u2013"), high, new Label("cm\u207b\u00b9,"), channels,
-                new Label("channels"), apply, problem);
+        HBox quantityBox = new HBox(6, emissivity, reflectance);
+        quantityBox.setAlignment(Pos.CENTER_LEFT);
+        HBox rangeBox = new HBox(4, new Label("Range"), low, new Label("\u2013"), high, new Label("cm\u207b\u00b9,"),
+                channels, new Label("channels"), apply);
+        rangeBox.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : rangeBox.getChildren()) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Node n : quantityBox.getChildren()) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // wraps onto two lines when the plot side is narrow instead of truncating the labels
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(14, 4, quantityBox, rangeBox, problem);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 8, 4, 8));
 

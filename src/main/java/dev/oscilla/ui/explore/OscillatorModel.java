@@ -51,7 +51,7 @@ public final class OscillatorModel {
         omega0.show(o.omega0());
         strength.show(o.strength());
         gamma.show(o.gamma());
-        width.set("\u2248 " + Numbers.format(o.widthCm(), 3) + " cm\u207b\u00b9");
+        width.set(Numbers.format(o.widthCm(), 3) + " cm\u207b\u00b9");
     }
 
     void setSelected(boolean value) {
@@ -86,7 +86,7 @@ public final class OscillatorModel {
         return gamma;
     }
 
-    /** The implied full width gamma*omega0, e.g. "≈ 7.6 cm⁻¹". */
+    /** The implied full width gamma*omega0, e.g. "7.61 cm⁻¹". */
     public ReadOnlyStringProperty widthProperty() {
         return width.getReadOnlyProperty();
     }

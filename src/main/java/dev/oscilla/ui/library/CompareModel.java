@@ -47,6 +47,7 @@ public final class CompareModel {
     private final PlotModel plot;
     private final PlotModel.Series measured;
     private final PlotModel.Series model;
+    private final PlotModel.Series residual;
     private final ReadOnlyDoubleWrapper rms = new ReadOnlyDoubleWrapper(this, "rms", Double.NaN);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final LatestWins<Request, Result> renders;
@@ -62,6 +63,7 @@ public final class CompareModel {
                 "Emissivity");
         measured = plot.addSeries("measured", "-fx-line-color: #222222; -fx-line-width: 1.2;");
         model = plot.addSeries("model", "-fx-line-color: #1f63b4; -fx-line-width: 1.6;");
+        residual = plot.addSeries("residual (model \u2212 measured)", "-fx-line-color: #b03a2e; -fx-line-width: 1;");
         // One evaluator per axis, reused while the spectrum stays the same (edits re-render on the same channels).
         double[][] cachedAxis = {null};
         DispersionEvaluator[] cachedEvaluator = {null};
@@ -77,13 +79,15 @@ public final class CompareModel {
             Quantity q = s.kind() == SpectrumKind.REFLECTANCE ? Quantity.REFLECTANCE : Quantity.EMISSIVITY;
             cachedEvaluator[0].evaluate(request.mineral(), q, rendered);
             double sum = 0;
+            double[] diff = new double[x.length];
             for (int c = 0; c < x.length; c++) {
-                double d = rendered[c] - y[c];
-                sum += d * d;
+                diff[c] = rendered[c] - y[c];
+                sum += diff[c] * diff[c];
             }
             if (request == wanted) {
                 measured.set(x, y, x.length);
                 model.set(x, rendered, x.length);
+                residual.set(x, diff, x.length);
             }
             return new Result(request, x.length == 0 ? Double.NaN : Math.sqrt(sum / x.length), x.length);
         }, this::rendered, error -> summary.set("Cannot compare: " + error.getMessage()));
@@ -108,6 +112,7 @@ public final class CompareModel {
             wanted = null;
             measured.clear();
             model.clear();
+            residual.clear();
             rms.set(Double.NaN);
             summary.set(spectrum == null ? "Open a spectrum to compare the selected entry with."
                     : mineral.isEmpty() ? "Select a library entry." : "The spectrum has no valid channels.");
