@@ -94,6 +94,11 @@ public final class Workbench {
             list.add(factory.apply(context));
         }
         modules = Collections.unmodifiableList(list);
+        selectedView.addListener((obs, was, now) -> {
+            for (WorkbenchModule m : modules) {
+                m.setShowing(m.id().equals(now));
+            }
+        });
         selectedView.set(modules.get(0).id());
         recovery = RecoveryStore.in(services.configDir());
         autosave = new Autosave(document, recovery, services.scheduler(), services.tasks(),

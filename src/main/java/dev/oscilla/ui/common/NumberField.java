@@ -92,8 +92,19 @@ public final class NumberField {
         });
     }
 
-    /** Presents a new model value (owner calls this after every model change, including undo). */
+    /**
+     * Presents a new model value (owner calls this after every model change, including undo). Presenting the value
+     * already shown costs nothing, so an owner may re-present all its knobs after each edit (a drag of one knob of a
+     * 60-band mineral then formats one number, not 180).
+     */
     public void show(double modelValue) {
+        if (Double.compare(modelValue, value.get()) == 0) {
+            return;
+        }
+        present(modelValue);
+    }
+
+    private void present(double modelValue) {
         presenting = true;
         try {
             value.set(modelValue);
@@ -111,7 +122,7 @@ public final class NumberField {
         }
         this.displayFactor = factor;
         updateSliderRange();
-        show(value.get());
+        present(value.get());
     }
 
     /** Changes the slider's range (displayed units before the display factor), e.g. to follow the plot's axis. */
@@ -122,7 +133,7 @@ public final class NumberField {
         sliderMinDisplay = minDisplay;
         sliderMaxDisplay = maxDisplay;
         updateSliderRange();
-        show(value.get());
+        present(value.get());
     }
 
     /**
@@ -144,14 +155,14 @@ public final class NumberField {
 
     /** Puts the current value back into the text field. */
     public void revert() {
-        show(value.get());
+        present(value.get());
     }
 
     private void fromSlider(double position) {
         double display = scale == SliderScale.LOG10 ? Math.pow(10, position) : position;
         double model = display / displayFactor;
         if (validator.apply(model) != null) {
-            show(value.get()); // a slider end outside the legal domain (e.g. weight < 0): snap back
+            present(value.get()); // a slider end outside the legal domain (e.g. weight < 0): snap back
             return;
         }
         editor.edit(model, dragKey);

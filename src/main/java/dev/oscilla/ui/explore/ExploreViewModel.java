@@ -57,9 +57,12 @@ public final class ExploreViewModel {
     /** The shaded band is omega0 +- max(width, this) so that a very sharp band still shows, cm^-1. */
     static final double MIN_BAND_HALF_WIDTH = 3.0;
 
-    /** Timing of one render, for the status line and the latency benchmark. */
+    /**
+     * Timing of one render, for the status line and the latency benchmark ({@link System#nanoTime()} stamps: the
+     * edit asked for it, a worker started it, the chart data sets held the result).
+     */
     public record RenderStats(String mineral, int oscillators, int channels, long requestedAtNanos,
-                              long computeNanos, long writtenAtNanos) {
+                              long startedAtNanos, long computeNanos, long writtenAtNanos) {
         /** From the edit that asked for the render to the chart data being updated. */
         public long latencyNanos() {
             return writtenAtNanos - requestedAtNanos;
@@ -138,7 +141,7 @@ public final class ExploreViewModel {
             int drawn = renderer.render(request.mineral(), request.axis(), request.quantity());
             long t1 = System.nanoTime();
             RenderStats stats = new RenderStats(request.mineral().name(), request.mineral().oscillatorCount(),
-                    request.axis().channels(), request.requestedAtNanos(), t1 - t0, t1);
+                    request.axis().channels(), request.requestedAtNanos(), t0, renderer.lastComputeNanos(), t1);
             return new RenderResult(request, drawn, stats);
         }, this::rendered, error -> status.post("Cannot render: " + error.getMessage()));
 

@@ -32,6 +32,7 @@ public final class OscillatorModel {
     private final NumberField gamma;
     private final ReadOnlyStringWrapper width = new ReadOnlyStringWrapper(this, "width", "");
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(this, "selected");
+    private Oscillator shown;
 
     OscillatorModel(int mode, int index, ExploreViewModel owner) {
         this.mode = mode;
@@ -48,6 +49,10 @@ public final class OscillatorModel {
     }
 
     void show(Oscillator o) {
+        if (o.equals(shown)) {
+            return; // unchanged: re-presenting every row after each edit must stay cheap
+        }
+        shown = o;
         omega0.show(o.omega0());
         strength.show(o.strength());
         gamma.show(o.gamma());

@@ -32,6 +32,7 @@ final class SpectrumRenderer {
     private double[] kOut;
     private double[] e1Out;
     private double[] e2Out;
+    private long lastComputeNanos;
 
     SpectrumRenderer(PlotModel.Series spectrum, List<PlotModel.Series> n, List<PlotModel.Series> k,
                      List<PlotModel.Series> eps1, List<PlotModel.Series> eps2) {
@@ -55,14 +56,18 @@ final class SpectrumRenderer {
             e2Out = new double[x.length];
         }
         int channels = x.length;
+        long t0 = System.nanoTime();
         evaluator.evaluate(mineral, quantity, values);
+        long compute = System.nanoTime() - t0;
         spectrum.set(x, values, channels);
         ParameterLayout layout = mineral.layout();
         double[] p = mineral.parameters();
         int drawn = Math.min(layout.modeCount(), n.size());
         for (int m = 0; m < n.size(); m++) {
             if (m < drawn) {
+                long t1 = System.nanoTime();
                 evaluator.opticalConstants(layout, p, m, nOut, kOut, e1Out, e2Out);
+                compute += System.nanoTime() - t1;
                 n.get(m).set(x, nOut, channels);
                 k.get(m).set(x, kOut, channels);
                 eps1.get(m).set(x, e1Out, channels);
@@ -74,6 +79,12 @@ final class SpectrumRenderer {
                 eps2.get(m).clear();
             }
         }
+        lastComputeNanos = compute;
         return drawn;
+    }
+
+    /** Time spent in the forward model (not in writing data sets) during the last render. */
+    long lastComputeNanos() {
+        return lastComputeNanos;
     }
 }

@@ -54,6 +54,9 @@ public final class CompareModel {
     private Request lastRequest;
     /** The request whose result may be drawn; a worker finishing a superseded one must not overwrite the plot. */
     private volatile Request wanted;
+    /** While the comparison is not on screen it does not re-render; it catches up when shown. */
+    private boolean active = true;
+    private boolean stale;
 
     public CompareModel(WorkbenchSession session, TaskRunner tasks, DocumentActions documents) {
         this.session = session;
@@ -105,6 +108,10 @@ public final class CompareModel {
     }
 
     private void refresh() {
+        if (!active) {
+            stale = true;
+            return;
+        }
         Optional<Mineral> mineral = document.currentMineral();
         Spectrum spectrum = session.spectrumProperty().get();
         if (mineral.isEmpty() || spectrum == null || spectrum.validCount() == 0) {
@@ -144,6 +151,15 @@ public final class CompareModel {
         rms.set(result.rms());
         summary.set(String.format(Locale.ROOT, "RMS %s over %d channels (%s vs %s)",
                 Numbers.format(result.rms(), 3), result.channels(), r.mineral().name(), r.spectrum().name()));
+    }
+
+    /** Whether the comparison is on screen; while it is not, edits do not re-render it. */
+    public void setActive(boolean value) {
+        active = value;
+        if (active && stale) {
+            stale = false;
+            refresh();
+        }
     }
 
     /** Asks for a spectrum file and opens it (reading in the background). */

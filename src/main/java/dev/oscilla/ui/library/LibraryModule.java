@@ -38,6 +38,11 @@ public final class LibraryModule implements WorkbenchModule {
         return new LibraryView(viewModel, context.plots());
     }
 
+    @Override
+    public void setShowing(boolean showing) {
+        viewModel.compare().setActive(showing);
+    }
+
     public LibraryViewModel viewModel() {
         return viewModel;
     }

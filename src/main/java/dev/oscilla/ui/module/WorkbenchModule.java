@@ -20,4 +20,11 @@ public interface WorkbenchModule {
 
     /** Builds the view; called once, on the JavaFX thread. */
     Node createView();
+
+    /**
+     * Told when the view comes to the front or leaves it. A hidden view should not spend the (few) worker threads
+     * on previews nobody sees; it catches up when shown again.
+     */
+    default void setShowing(boolean showing) {
+    }
 }

@@ -105,8 +105,10 @@ class WorkbenchUiTest {
         assertThat(e.valueNear(1120)).isLessThan(0.3);
         XYChart chart = robot.lookup("#spectrum-chart").queryAs(XYChart.class);
         assertThat(fx(() -> chart.getDatasets().contains(e.dataSet()))).isTrue();
-        assertThat(fx(() -> robot.lookup("#tab-library").tryQuery().isPresent())).isTrue();
-        assertThat(robot.lookup("#compare-summary").queryAs(Label.class).getText()).startsWith("RMS 0.002");
+        robot.clickOn("#tab-library");
+        Label summary = robot.lookup("#compare-summary").queryAs(Label.class);
+        waitUntil(() -> summary.getText().startsWith("RMS 0.002"));
+        assertThat(summary.getText()).contains("Quartz vs quartz-synthetic");
     }
 
     @Test

@@ -59,6 +59,22 @@ class CompareModelTest {
     }
 
     @Test
+    void whileHiddenTheComparisonWaitsAndCatchesUpWhenShown() throws Exception {
+        VmHarness h = new VmHarness(BundledSamples.library(), dir);
+        h.document.currentProperty().set("Quartz");
+        LibraryModule module = new LibraryModule(h.context);
+        CompareModel compare = module.viewModel().compare();
+        module.setShowing(false);
+        h.session.openSpectra(Fixtures.quartzSample(dir), null);
+        int before = h.tasks.submittedCount();
+        h.document.editMineral("Quartz", m -> m.withParameters(shift(m.parameters())), "shift", null);
+        assertThat(h.tasks.submittedCount()).as("no render while hidden").isEqualTo(before);
+        module.setShowing(true);
+        assertThat(h.tasks.submittedCount()).isEqualTo(before + 1);
+        assertThat(compare.rmsProperty().get()).isGreaterThan(0.01);
+    }
+
+    @Test
     void aReflectanceSpectrumIsComparedWithTheRenderedReflectance() throws Exception {
         VmHarness h = new VmHarness(Fixtures.smallLibrary(), dir);
         CompareModel compare = new LibraryViewModel(h.context).compare();
