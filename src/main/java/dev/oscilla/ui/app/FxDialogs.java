@@ -72,9 +72,9 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public boolean confirm(String title, String message, String confirmLabel) {
+    public boolean confirm(String title, String message, String confirmLabel, String declineLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType("Discard", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType no = new ButtonType(declineLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
         alert.initOwner(owner);
         alert.setTitle(title);

@@ -158,7 +158,7 @@ public final class Workbench {
                 : s.library().name().isBlank() ? "an untitled library" : s.library().name();
         boolean restore = services.dialogs().confirm("Restore unsaved work?",
                 "Oscilla closed without saving changes to " + what + " (" + s.library().size()
-                        + " minerals, autosaved " + when + "). Restore them?", "Restore");
+                        + " minerals, autosaved " + when + "). Restore them?", "Restore", "Discard");
         if (restore) {
             context.session().document().replace(s.library(), s.file(), true, s.current());
             context.status().post("Restored the unsaved session of " + when + ".");

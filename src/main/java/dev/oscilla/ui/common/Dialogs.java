@@ -26,8 +26,8 @@ public interface Dialogs {
 
     void showError(String title, String message);
 
-    /** True when the user confirms. */
-    boolean confirm(String title, String message, String confirmLabel);
+    /** True when the user picks {@code confirmLabel}, false for {@code declineLabel} or closing the dialog. */
+    boolean confirm(String title, String message, String confirmLabel, String declineLabel);
 
     /** A line of text, or empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initial);

@@ -8,6 +8,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
  * {@code getDatasets().remove(ds)} may remove an equal-looking other set. Every plotted series of the workbench
  * is one of these.
  */
+@SuppressWarnings("unchecked") // ChartFX's own AbstractDataSet.lock() overrides a generic method unchecked
 public final class IdentityDataSet extends DoubleDataSet {
 
     private static final long serialVersionUID = 1L;

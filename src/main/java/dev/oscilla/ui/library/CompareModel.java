@@ -13,7 +13,6 @@ import dev.oscilla.ui.common.TaskRunner;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
 import dev.oscilla.ui.session.WorkbenchSession;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -188,14 +187,5 @@ public final class CompareModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
-    }
-
-    /** Names of the open spectra, for lists. */
-    public List<String> spectrumNames() {
-        List<String> out = new ArrayList<>();
-        for (Spectrum s : spectra) {
-            out.add(s.name());
-        }
-        return out;
     }
 }

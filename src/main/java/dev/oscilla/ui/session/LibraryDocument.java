@@ -6,7 +6,6 @@ import dev.oscilla.ui.common.CommandHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -262,7 +261,6 @@ public final class LibraryDocument {
     @Override
     public String toString() {
         return "LibraryDocument[" + displayName.get() + (isModified() ? ", modified" : "") + ", "
-                + library.get().size() + " minerals, current " + String.valueOf(current.get()).toLowerCase(Locale.ROOT)
-                + "]";
+                + library.get().size() + " minerals, current " + current.get() + "]";
     }
 }

@@ -203,6 +203,26 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aPlotExportsAsPngAndAsCsv(FxRobot robot) throws Exception {
+        PlotModel.Series e = explore.spectrumPlot().series().get(0);
+        waitUntil(() -> e.size() == 1001);
+        Path png = config.resolve("spectrum-" + System.nanoTime() + ".png");
+        Path csv = config.resolve("spectrum-" + System.nanoTime() + ".csv");
+        dialogs.file(png).file(csv);
+        robot.clickOn("#spectrum-png");
+        waitUntil(() -> Files.exists(png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(300);
+        assertThat(image.getHeight()).isGreaterThan(150);
+        robot.clickOn("#spectrum-csv");
+        waitUntil(() -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("Wavenumber (cm\u207b\u00b9),Quartz emissivity");
+        assertThat(lines).hasSize(1 + 1001);
+        assertThat(lines.get(1)).startsWith("200.0,");
+    }
+
+    @Test
     void openInExploreSwitchesToTheExploreTabWithThatEntry(FxRobot robot) throws Exception {
         robot.clickOn("#tab-library");
         robot.clickOn("Dolomite");

@@ -69,7 +69,7 @@ public final class ScriptedDialogs implements Dialogs {
     }
 
     @Override
-    public boolean confirm(String title, String message, String confirmLabel) {
+    public boolean confirm(String title, String message, String confirmLabel, String declineLabel) {
         questions.add("confirm: " + title + " " + message);
         return next(confirmations, title);
     }
