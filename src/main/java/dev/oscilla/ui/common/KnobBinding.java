@@ -26,6 +26,8 @@ public final class KnobBinding {
             try {
                 slider.setMin(field.sliderMinProperty().get());
                 slider.setMax(field.sliderMaxProperty().get());
+                // arrow keys move by 0.5 % of the range (the default of 10 units would cross a log range at once)
+                slider.setBlockIncrement((slider.getMax() - slider.getMin()) / 200);
                 slider.setValue(field.sliderPositionProperty().get());
             } finally {
                 presenting[0] = false;
