@@ -1,0 +1,11 @@
+package dev.oscilla.ui.module;
+
+/** Ids of the registered views, for navigation between them without depending on each other. */
+public final class ViewIds {
+
+    public static final String EXPLORE = "explore";
+    public static final String LIBRARY = "library";
+
+    private ViewIds() {
+    }
+}

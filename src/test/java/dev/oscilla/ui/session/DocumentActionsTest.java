@@ -1,0 +1,142 @@
+package dev.oscilla.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oscilla.io.LibraryJson;
+import dev.oscilla.ui.common.Dialogs;
+import dev.oscilla.ui.testing.Fixtures;
+import dev.oscilla.ui.testing.VmHarness;
+import dev.oscilla.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentActionsTest {
+
+    @TempDir
+    Path dir;
+
+    private VmHarness harness() {
+        return new VmHarness(Fixtures.smallLibrary(), dir);
+    }
+
+    @Test
+    void saveWithoutAFileAsksForOneAddsTheExtensionAndMarksTheDocumentClean() throws Exception {
+        VmHarness h = harness();
+        h.document.editMineral("Onemode", m -> m.withCategory("x"), "edit", null);
+        h.dialogs.file(dir.resolve("mine"));
+        h.documents.save();
+        Path saved = dir.resolve("mine.json");
+        assertThat(LibraryJson.read(saved)).isEqualTo(h.document.library());
+        assertThat(h.document.isModified()).isFalse();
+        assertThat(h.document.file()).isEqualTo(saved);
+        assertThat(h.status.current()).isEqualTo("Saved mine.json");
+
+        h.document.editMineral("Onemode", m -> m.withCategory("y"), "edit", null);
+        h.documents.save(); // has a JSON file now: no question
+        assertThat(LibraryJson.read(saved).require("Onemode").category()).isEqualTo("y");
+        assertThat(h.dialogs.allAnswersUsed()).isTrue();
+    }
+
+    @Test
+    void aFailedSaveReportsTheFileAndKeepsTheDocumentModified() throws Exception {
+        VmHarness h = harness();
+        h.document.editMineral("Onemode", m -> m.withCategory("x"), "edit", null);
+        Path blocked = dir.resolve("a-file");
+        Files.writeString(blocked, "not a folder");
+        h.dialogs.file(blocked.resolve("lib.json")); // parent is a file: cannot write
+        h.documents.saveAs();
+        assertThat(h.dialogs.errors).singleElement().asString().startsWith("Save library: ").contains("lib.json");
+        assertThat(h.document.isModified()).isTrue();
+    }
+
+    @Test
+    void unsavedChangesAreSettledBeforeProceeding() {
+        VmHarness h = harness();
+        int[] proceeded = {0};
+        h.documents.whenChangesSettled("quit", () -> proceeded[0]++);
+        assertThat(proceeded[0]).as("nothing unsaved: no question").isEqualTo(1);
+        h.document.editMineral("Onemode", m -> m.withCategory("x"), "edit", null);
+        h.dialogs.unsaved(Dialogs.UnsavedChoice.CANCEL);
+        h.documents.whenChangesSettled("quit", () -> proceeded[0]++);
+        assertThat(proceeded[0]).isEqualTo(1);
+        h.dialogs.unsaved(Dialogs.UnsavedChoice.SAVE).cancelFile(); // save, but the file dialog is cancelled
+        h.documents.whenChangesSettled("quit", () -> proceeded[0]++);
+        assertThat(proceeded[0]).isEqualTo(1);
+        h.dialogs.unsaved(Dialogs.UnsavedChoice.SAVE).file(dir.resolve("kept.json"));
+        h.documents.whenChangesSettled("quit", () -> proceeded[0]++);
+        assertThat(proceeded[0]).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("kept.json"))).isTrue();
+        h.document.editMineral("Onemode", m -> m.withCategory("z"), "edit", null);
+        h.dialogs.unsaved(Dialogs.UnsavedChoice.DISCARD);
+        h.documents.whenChangesSettled("quit", () -> proceeded[0]++);
+        assertThat(proceeded[0]).isEqualTo(3);
+    }
+
+    @Test
+    void anInfraRenderFileOpensAndIsSavedAsJson() throws Exception {
+        VmHarness h = harness();
+        Path hdf = SharedData.feely("feely_params.hdf");
+        h.dialogs.file(hdf);
+        h.documents.openLibrary();
+        assertThat(h.document.library().size()).isEqualTo(38);
+        assertThat(h.document.isModified()).isFalse();
+        assertThat(h.document.displayNameProperty().get()).isEqualTo("feely_params.hdf");
+        h.dialogs.file(dir.resolve("feely.json"));
+        h.documents.save(); // an HDF cannot be written back: asks for a JSON file
+        assertThat(h.dialogs.questions.get(h.dialogs.questions.size() - 1)).contains("[feely_params.json]");
+        assertThat(LibraryJson.read(dir.resolve("feely.json")).size()).isEqualTo(38);
+    }
+
+    @Test
+    void aBrokenFileIsReportedAndTheDocumentKept() throws Exception {
+        VmHarness h = harness();
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"oscilla-library\", \"version\": 1, \"minerals\": [ {\"name\": \"X\"} ]}");
+        h.documents.openLibrary(bad);
+        assertThat(h.dialogs.errors).singleElement().asString().contains("bad.json").contains("modes");
+        assertThat(h.document.library()).isEqualTo(Fixtures.smallLibrary());
+    }
+
+    @Test
+    void importedMineralsAreAddedAsOneUndoStep() throws Exception {
+        VmHarness h = harness();
+        Path other = dir.resolve("other.json");
+        LibraryJson.write(Fixtures.smallLibrary(), other);
+        h.dialogs.file(other);
+        h.documents.importMinerals();
+        assertThat(h.document.library().names()).containsExactly("Twomode", "Onemode", "Blackbody", "Twomode (2)",
+                "Onemode (2)", "Blackbody (2)");
+        assertThat(h.status.current()).isEqualTo("Imported 3 minerals from other.json");
+        h.document.history().undo();
+        assertThat(h.document.library().size()).isEqualTo(3);
+    }
+
+    @Test
+    void theLibraryExportsAsAnOscillatorTable() throws Exception {
+        VmHarness h = harness();
+        h.dialogs.file(dir.resolve("table"));
+        h.documents.exportCsvTable();
+        List<String> lines = Files.readAllLines(dir.resolve("table.csv"));
+        assertThat(lines.get(0)).isEqualTo("mineral,category,mode,eps_inf,weight,band,omega0_cm-1,S_4pi_rho,rho,gamma,"
+                + "width_cm-1");
+        assertThat(lines).hasSize(1 + 3 + 1 + 1); // 3 bands of Twomode, 1 of Onemode, the blackbody
+        assertThat(lines.get(1)).startsWith("Twomode,test,1,2.3,2.0,1,1000.0,0.6,0.0477464829275686,0.01,10.0");
+        assertThat(lines.get(3)).startsWith("Twomode,test,2,2.5,1.0,1,800.0,");
+        assertThat(lines.get(5)).isEqualTo("Blackbody,Blackbody,,,,,,,,,");
+    }
+
+    @Test
+    void openingSpectraSelectsTheOneNamedLikeTheCurrentMineral() throws Exception {
+        VmHarness h = harness();
+        Path samples = BundledSamples.extractTo(dir.resolve("samples"));
+        h.document.addMineral(Fixtures.smallLibrary().require("Onemode").withName("mix02-carbonates"), "add");
+        h.dialogs.file(samples.resolve("mixtures_tab.txt"));
+        h.documents.openSpectra();
+        assertThat(h.session.spectraProperty().get().size()).isEqualTo(6);
+        assertThat(h.session.spectrumProperty().get().name()).isEqualTo("mix02-carbonates");
+        assertThat(h.session.spectraFileProperty().get()).isEqualTo(samples.resolve("mixtures_tab.txt"));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.oscilla.ui.testing;
+
+import dev.oscilla.physics.MineralLibrary;
+import dev.oscilla.ui.common.PlotExporter;
+import dev.oscilla.ui.common.StatusLine;
+import dev.oscilla.ui.common.SynchronousTaskRunner;
+import dev.oscilla.ui.library.OscillatorTableExport;
+import dev.oscilla.ui.module.WorkbenchContext;
+import dev.oscilla.ui.session.DocumentActions;
+import dev.oscilla.ui.session.LibraryDocument;
+import dev.oscilla.ui.session.WorkbenchSession;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link WorkbenchContext} of fakes for view-model tests: synchronous tasks, scripted dialogs, manual clock. */
+public final class VmHarness {
+
+    public final LibraryDocument document;
+    public final WorkbenchSession session;
+    public final SynchronousTaskRunner tasks = new SynchronousTaskRunner();
+    public final ScriptedDialogs dialogs = new ScriptedDialogs();
+    public final ManualScheduler scheduler = new ManualScheduler();
+    public final StatusLine status = new StatusLine();
+    public final List<String> navigated = new ArrayList<>();
+    public final DocumentActions documents;
+    public final WorkbenchContext context;
+
+    public VmHarness(MineralLibrary library, Path configDir) {
+        document = new LibraryDocument(library, null);
+        session = new WorkbenchSession(document);
+        documents = new DocumentActions(session, tasks, dialogs, status, OscillatorTableExport::write);
+        context = new WorkbenchContext(session, documents, tasks, scheduler, dialogs, status, navigated::add,
+                new PlotExporter(dialogs, tasks, status), configDir);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.oscilla.ui.tools;
+
+import dev.oscilla.physics.Quantity;
+import dev.oscilla.ui.WorkbenchApp;
+import dev.oscilla.ui.app.MainWindow;
+import dev.oscilla.ui.app.StartupData;
+import dev.oscilla.ui.app.Workbench;
+import dev.oscilla.ui.common.FxScheduler;
+import dev.oscilla.ui.common.FxTaskRunner;
+import dev.oscilla.ui.common.PlotExport;
+import dev.oscilla.ui.explore.ExploreModule;
+import dev.oscilla.ui.explore.ExploreViewModel;
+import dev.oscilla.ui.module.ViewIds;
+import dev.oscilla.ui.testing.ScriptedDialogs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+/**
+ * Takes the documentation screenshots ({@code docs/screenshots/*.png}) of the real workbench window. Run under a
+ * real X server with software rendering, e.g.
+ * <pre>xvfb-run -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp target/test-classes:target/classes:LIBS \
+ *     dev.oscilla.ui.tools.ScreenshotTool\$Main docs/screenshots</pre>
+ * Not a test: it only produces pictures for people to look at.
+ */
+public final class ScreenshotTool extends Application {
+
+    private static Path out;
+
+    /** Launcher (a main class that is not an Application, so a plain classpath launch works; STACK.md). */
+    public static final class Main {
+        private Main() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            out = Paths.get(args.length > 0 ? args[0] : "docs/screenshots");
+            Files.createDirectories(out);
+            Application.launch(ScreenshotTool.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Path config = Files.createTempDirectory("oscilla-shots");
+        FxTaskRunner tasks = FxTaskRunner.forThisMachine();
+        Workbench wb = new Workbench(new Workbench.Services(tasks, new FxScheduler(), new ScriptedDialogs(), config,
+                Clock.systemUTC(), Duration.ofSeconds(2)), StartupData.load(config));
+        MainWindow window = new MainWindow(wb, Platform::exit);
+        Scene scene = new Scene(window, 1440, 900);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource(WorkbenchApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(wb.titleBinding());
+        stage.show();
+        ExploreViewModel explore = wb.module(ExploreModule.class).viewModel();
+
+        Deque<Runnable> steps = new ArrayDeque<>();
+        steps.add(() -> explore.select(explore.modes().get(0).oscillators().get(2))); // quartz 1072 cm^-1
+        steps.add(() -> shot(scene, "explore-quartz.png"));
+        steps.add(() -> ((TabPane) scene.lookup("#constants-tabs")).getSelectionModel().select(1));
+        steps.add(() -> shot(scene, "explore-quartz-dielectric.png"));
+        steps.add(() -> {
+            explore.currentMineralProperty().set("Calcite");
+            explore.spectrumQuantityProperty().set(Quantity.REFLECTANCE);
+            explore.showRhoProperty().set(true);
+        });
+        steps.add(() -> explore.select(explore.modes().get(0).oscillators().get(0)));
+        steps.add(() -> shot(scene, "explore-calcite-reflectance-rho.png"));
+        steps.add(() -> {
+            explore.spectrumQuantityProperty().set(Quantity.EMISSIVITY);
+            explore.showRhoProperty().set(false);
+            explore.currentMineralProperty().set("Quartz");
+            wb.show(ViewIds.LIBRARY);
+        });
+        steps.add(() -> shot(scene, "library-compare.png"));
+        steps.add(() -> {
+            tasks.shutdown();
+            Platform.exit();
+        });
+        next(steps);
+    }
+
+    /** Runs the steps with a pause between them, so renders and layout settle before a snapshot. */
+    private static void next(Deque<Runnable> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(900));
+        pause.setOnFinished(e -> {
+            steps.removeFirst().run();
+            next(steps);
+        });
+        pause.play();
+    }
+
+    private static void shot(Scene scene, String name) {
+        try {
+            PlotExport.writePng(scene.snapshot(null), out.resolve(name));
+            System.out.println("wrote " + out.resolve(name));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
