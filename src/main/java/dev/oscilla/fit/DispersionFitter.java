@@ -34,11 +34,31 @@ public final class DispersionFitter {
     /** Fewest fitted channels accepted. */
     public static final int MIN_CHANNELS = 8;
 
+    /** Sees the model improve while a fit runs (called from the fitting thread after accepted steps). */
+    @FunctionalInterface
+    public interface FitObserver {
+        FitObserver NONE = (model, rms) -> { };
+
+        /** The current model (in the layout of the running phase) and its RMS on the fitted channels. */
+        void improved(Mineral model, double rms);
+    }
+
     private final FitSettings settings;
+    private final FitObserver observer;
     static final boolean DEBUG = Boolean.getBoolean("oscilla.fit.debug");
 
     public DispersionFitter(FitSettings settings) {
+        this(settings, FitObserver.NONE);
+    }
+
+    private DispersionFitter(FitSettings settings, FitObserver observer) {
         this.settings = settings;
+        this.observer = observer;
+    }
+
+    /** A fitter that reports intermediate models to {@code value} (for live plots). */
+    public DispersionFitter withObserver(FitObserver value) {
+        return new DispersionFitter(settings, value);
     }
 
     public FitSettings settings() {
@@ -155,7 +175,7 @@ public final class DispersionFitter {
         ParameterLayout layout = start.layout();
         boolean[] lock = locked == null ? new boolean[layout.size()] : locked.clone();
         lockFirstWeight(layout, lock);
-        LeastSquaresResult r = solve(data, layout, p, bounds, lock, null, settings.maxIterations(), 1e-8, progress,
+        LeastSquaresResult r = solve(data, start, p, bounds, lock, null, settings.maxIterations(), 1e-8, progress,
                 cancel);
         Mineral fitted = start.withParameters(r.parameters());
         List<String> notes = new ArrayList<>();
@@ -308,13 +328,14 @@ public final class DispersionFitter {
         boolean[] lock = new boolean[layout.size()];
         lockFirstWeight(layout, lock);
         ProgressListener scaled = (f, msg) -> progress.progress(from + (to - from) * Math.max(0, f), msg);
-        return solve(data, layout, bounds.clamp(mineral.parameters()), bounds, lock, l1, maxIterations,
+        return solve(data, mineral, bounds.clamp(mineral.parameters()), bounds, lock, l1, maxIterations,
                 costTolerance, scaled, cancel);
     }
 
-    private LeastSquaresResult solve(Data data, ParameterLayout layout, double[] start, ParameterBounds bounds,
+    private LeastSquaresResult solve(Data data, Mineral template, double[] start, ParameterBounds bounds,
                                      boolean[] lock, double[] l1, int maxIterations, double costTolerance,
                                      ProgressListener progress, CancellationToken cancel) {
+        ParameterLayout layout = template.layout();
         DispersionResidual residual = new DispersionResidual(data.axis(), data.values(), layout, settings.quantity());
         LeastSquaresProblem problem = LeastSquaresProblem.builder(residual).start(start)
                 .bounds(bounds.lower(), bounds.upper()).locked(lock).l1(l1).build();
@@ -327,6 +348,9 @@ public final class DispersionFitter {
             }
             progress.progress(Math.min(1.0, iteration / (double) maxIterations),
                 String.format(Locale.ROOT, "iteration %d, RMS %.5f", iteration, rms));
+            if (observer != FitObserver.NONE) {
+                observer.improved(template.withParameters(p), rms);
+            }
         });
     }
 
