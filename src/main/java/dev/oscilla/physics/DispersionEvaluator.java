@@ -376,7 +376,7 @@ public final class DispersionEvaluator {
      *   dphi/domega0   = (S W g / 2) P (3 - 2 W e inv)
      * </pre>
      */
-    private void oscillatorColumns(double w, double s, double g) {
+    void oscillatorColumns(double w, double s, double g) {
         final double w2 = w * w;
         final double g2 = g * g;
         final double g2w2 = g2 * w2;
