@@ -73,6 +73,9 @@ public final class BoundedLevenbergMarquardt {
         final DMatrixRMaj h;         // nf x nf
         final double[] g;            // nf
         final boolean[] active;      // nf: pressed against a bound this iteration
+        final int[] stepMap;         // step-set position -> free index
+        final double[] system;       // the damped normal matrix of the step set, factored in place
+        final double[] rhs;
         int evaluations;
 
         Run(LeastSquaresProblem problem, CancellationToken cancel, IterationListener listener) {
@@ -108,6 +111,9 @@ public final class BoundedLevenbergMarquardt {
             h = new DMatrixRMaj(nf, nf);
             g = new double[nf];
             active = new boolean[nf];
+            stepMap = new int[nf];
+            system = new double[nf * nf];
+            rhs = new double[nf];
         }
 
         double clamp(int j, double v) {
@@ -296,34 +302,34 @@ public final class BoundedLevenbergMarquardt {
 
         /** Solves (H_SS + mu D_SS) d = -g_S on the step set S (free, not pressed); null when not positive definite. */
         double[] dampedStep(double mu, double floorD, int size) {
-            DMatrixRMaj a = new DMatrixRMaj(size, size);
-            DMatrixRMaj b = new DMatrixRMaj(size, 1);
-            int[] map = new int[size];
-            for (int x = 0, s = 0; x < nf; x++) {
+            int s = 0;
+            for (int x = 0; x < nf; x++) {
                 if (!active[x]) {
-                    map[s++] = x;
+                    stepMap[s++] = x;
                 }
             }
-            for (int s = 0; s < size; s++) {
-                int x = map[s];
-                for (int t = 0; t < size; t++) {
-                    a.set(s, t, h.get(x, map[t]));
+            double[] hd = h.data;
+            for (int a = 0; a < size; a++) {
+                int x = stepMap[a];
+                int row = a * size;
+                int hrow = x * nf;
+                for (int b = 0; b <= a; b++) {
+                    system[row + b] = hd[hrow + stepMap[b]];
                 }
-                a.add(s, s, mu * Math.max(scaleD[x], floorD));
-                b.set(s, 0, -g[x]);
+                system[row + a] += mu * Math.max(scaleD[x], floorD);
+                rhs[a] = -g[x];
             }
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(size);
-            if (!solver.setA(a)) {
+            if (!Cholesky.factor(system, size)) {
                 return null;
             }
-            DMatrixRMaj d = new DMatrixRMaj(size, 1);
-            solver.solve(b, d);
-            for (int s = 0; s < size; s++) {
-                if (!Double.isFinite(d.get(s, 0))) {
+            double[] d = new double[size];
+            Cholesky.solve(system, size, rhs, d);
+            for (int a = 0; a < size; a++) {
+                if (!Double.isFinite(d[a])) {
                     return null;
                 }
             }
-            return d.data;
+            return d;
         }
 
         /** -(g's + 0.5 s'Hs) for the projected step s = trial - p over the free parameters. */

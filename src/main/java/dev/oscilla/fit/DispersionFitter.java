@@ -46,6 +46,13 @@ public final class DispersionFitter {
     private final FitSettings settings;
     private final FitObserver observer;
     static final boolean DEBUG = Boolean.getBoolean("oscilla.fit.debug");
+    private static final long DEBUG_T0 = System.nanoTime();
+
+    /** Diagnostic trace of the phases (-Doscilla.fit.debug=true), with elapsed seconds. */
+    private static void debug(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "%7.2fs %s%n", (System.nanoTime() - DEBUG_T0) * 1e-9,
+                String.format(Locale.ROOT, format, args));
+    }
 
     public DispersionFitter(FitSettings settings) {
         this(settings, FitObserver.NONE);
@@ -237,7 +244,7 @@ public final class DispersionFitter {
         LeastSquaresResult a = solvePhase(coarse, mineral, lambda, progress, 0.05, 0.4, cancel, 100, 1e-5);
         mineral = prune(mineral.withParameters(a.parameters()), data);
         if (DEBUG) {
-            System.err.printf("A: %d osc, %d it, rms %.5f %s%n", mineral.oscillatorCount(), a.iterations(), a.rms(), a.stopReason());
+            debug("A: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), a.iterations(), a.rms(), a.stopReason());
         }
         LeastSquaresResult b;
         if (modes > 1) {
@@ -257,7 +264,7 @@ public final class DispersionFitter {
             LeastSquaresResult a2 = solvePhase(coarse, mineral, lambda, progress, 0.4, 0.55, cancel, 100, 1e-5);
             mineral = prune(mineral.withParameters(a2.parameters()), data);
             if (DEBUG) {
-                System.err.printf("A2: %d osc, %d it, rms %.5f %s%n", mineral.oscillatorCount(), a2.iterations(), a2.rms(), a2.stopReason());
+                debug("A2: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), a2.iterations(), a2.rms(), a2.stopReason());
             }
         }
         progress.progress(0.55, mineral.oscillatorCount() + " oscillators after pruning");
@@ -265,7 +272,7 @@ public final class DispersionFitter {
         b = solvePhase(data, mineral, 0, progress, 0.55, 0.8, cancel, 100, 1e-5);
         mineral = mineral.withParameters(b.parameters());
         if (DEBUG) {
-            System.err.printf("B: %d osc, %d it, rms %.5f %s%n", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
+            debug("B: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
         }
         // phase C: backward elimination by the Wald statistic t^2 = (S / se(S))^2 of each strength: to second order
         // it is the rise of chi^2 (in noise units) when the oscillator is removed and the others re-fitted. An
@@ -284,7 +291,8 @@ public final class DispersionFitter {
             while (!bicDone && cheap < order.length && t2[order[cheap]] < bicPrice) {
                 cheap++;
             }
-            int remove = Math.max(excess, cheap);
+            // over the cap: remove only what the cap demands; under it: what BIC deems free (checked below)
+            int remove = excess > 0 ? excess : cheap;
             if (remove <= 0 || count == 0) {
                 break;
             }
@@ -306,13 +314,16 @@ public final class DispersionFitter {
             mineral = candidate.withParameters(polished.parameters());
             b = polished;
             if (DEBUG) {
-                System.err.printf("C: %d osc, %d it, rms %.5f %s%n", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
+                debug("C: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
             }
         }
         mineral = sortOscillators(mineral);
         // final solve for the covariance on the sorted layout
         LeastSquaresResult fin = solvePhase(data, mineral, 0, progress, 0.8, 1.0, cancel, settings.maxIterations(),
                 1e-7);
+        if (DEBUG) {
+            debug("F: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), fin.iterations(), fin.rms(), fin.stopReason());
+        }
         mineral = mineral.withParameters(fin.parameters());
         return new Candidate(mineral.withBounds(defaultBounds(mineral.layout(), data)), fin, bic(fin, data));
     }
