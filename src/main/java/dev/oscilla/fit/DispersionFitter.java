@@ -281,6 +281,7 @@ public final class DispersionFitter {
         double bicPrice = 3 * Math.log(data.axis().length);
         double sigma2 = data.noise() * data.noise();
         boolean bicDone = false;
+        boolean singleSteps = false;
         for (int round = 0; round < 200; round++) {
             cancel.throwIfCancelled();
             int count = mineral.oscillatorCount();
@@ -296,7 +297,7 @@ public final class DispersionFitter {
             if (remove <= 0 || count == 0) {
                 break;
             }
-            remove = Math.min(remove, Math.max(1, count / 10));
+            remove = Math.min(remove, singleSteps ? 1 : Math.max(1, count / 10));
             int[] batch = uncorrelatedBatch(mineral, b, order, remove);
             remove = batch.length;
             Mineral candidate = withoutOscillators(mineral, batch, remove);
@@ -304,11 +305,13 @@ public final class DispersionFitter {
                     1e-5);
             double rise = (polished.chiSquare() - b.chiSquare()) / sigma2;
             if (excess <= 0 && rise > bicPrice * remove) {
-                // The Wald estimate was too optimistic (correlated oscillators): keep the model and stop pruning.
-                bicDone = true;
+                // The Wald estimate was too optimistic (correlated oscillators): keep the model; retry one at a
+                // time, and stop at the first single removal that does not pay.
                 if (remove > 1) {
-                    continue; // retry later rounds only if a cap still demands removals
+                    singleSteps = true;
+                    continue;
                 }
+                bicDone = true;
                 break;
             }
             mineral = candidate.withParameters(polished.parameters());
