@@ -146,6 +146,11 @@ public final class BenchFitCommand implements Callable<Integer> {
         int worseThanReference = 0;
         int moreOscillators = 0;
         List<Mineral> fitted = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (!indices.contains(i) && skipBlackbody) {
+                fitted.add(Mineral.blackbody().withName(set.get(i).name()).withCategory(set.categories().get(i)));
+            }
+        }
         for (int i : indices) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", set.get(i).name());

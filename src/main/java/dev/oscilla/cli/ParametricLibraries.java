@@ -33,6 +33,12 @@ final class ParametricLibraries {
         for (int i = 0; i < measured.size(); i++) {
             String name = measured.get(i).name();
             var found = models.find(name);
+            boolean blackbody = name.equalsIgnoreCase(Mineral.BLACKBODY_NAME)
+                    || measured.categories().get(i).equalsIgnoreCase(Mineral.BLACKBODY_NAME);
+            if (found.isEmpty() && blackbody) {
+                byName.add(Mineral.blackbody().withName(name).withCategory(measured.categories().get(i)));
+                continue;
+            }
             if (found.isEmpty()) {
                 return LibraryMatcher.match(measured, models, window).library();
             }
