@@ -1,6 +1,6 @@
 package dev.oscilla.cli;
 
-import dev.oscilla.fit.DispersionFitter;
+import dev.oscilla.fit.BatchFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
 import dev.oscilla.io.AsuTabReader;
@@ -23,11 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -98,45 +93,23 @@ public final class BenchFitCommand implements Callable<Integer> {
             }
         }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        FitResult[] results = new FitResult[set.size()];
-        String[] errors = new String[set.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
         ProgressListener progress = quiet ? ProgressListener.NONE : CliProgress.stderr("fitting");
         final MineralLibrary ref = reference;
+        List<Spectrum> toFit = new ArrayList<>();
+        for (int i : indices) {
+            toFit.add(set.get(i));
+        }
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(nThreads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < nThreads; t++) {
-                futures.add(pool.submit(() -> {
-                    int k;
-                    while ((k = next.getAndIncrement()) < indices.size()) {
-                        int i = indices.get(k);
-                        int cap = maxOscillators != null ? maxOscillators
-                                : ref != null ? ref.get(i).oscillatorCount() : 0;
-                        FitSettings fs = FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(cap);
-                        try {
-                            results[i] = new DispersionFitter(fs).fit(set.get(i), ProgressListener.NONE,
-                                    CancellationToken.NONE);
-                        } catch (RuntimeException e) {
-                            errors[i] = e.getMessage();
-                        }
-                        int d = done.incrementAndGet();
-                        progress.progress(d / (double) indices.size(), d + " of " + indices.size() + " spectra");
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<BatchFitter.Outcome> outcomes = BatchFitter.fitAll(toFit, k -> {
+            int i = indices.get(k);
+            int cap = maxOscillators != null ? maxOscillators : ref != null ? ref.get(i).oscillatorCount() : 0;
+            return FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(cap);
+        }, nThreads, progress, CancellationToken.NONE);
+        FitResult[] results = new FitResult[set.size()];
+        String[] errors = new String[set.size()];
+        for (int k = 0; k < indices.size(); k++) {
+            results[indices.get(k)] = outcomes.get(k).result();
+            errors[indices.get(k)] = outcomes.get(k).error();
         }
         double total = (System.nanoTime() - t0) * 1e-9;
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.oscilla.cli;
 
-import dev.oscilla.fit.DispersionFitter;
+import dev.oscilla.fit.BatchFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
 import dev.oscilla.io.AsuTabReader;
@@ -10,6 +10,7 @@ import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.io.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
+import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.task.CancellationToken;
 import dev.oscilla.task.ProgressListener;
@@ -18,11 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,43 +60,23 @@ public final class FitLibraryCommand implements Callable<Integer> {
         WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
         FitSettings settings = FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(maxOscillators);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ProgressListener progress = quiet ? ProgressListener.NONE : CliProgress.stderr("fitting library");
+        // the blackbody needs no model: it is the flat E = 1 endmember
+        List<Integer> indices = new ArrayList<>();
+        List<Spectrum> toFit = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (!set.get(i).name().equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+                indices.add(i);
+                toFit.add(set.get(i));
+            }
+        }
+        List<BatchFitter.Outcome> outcomes = BatchFitter.fitAll(toFit, k -> settings, nThreads, progress,
+                CancellationToken.NONE);
         FitResult[] results = new FitResult[set.size()];
         String[] errors = new String[set.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        ProgressListener progress = quiet ? ProgressListener.NONE : CliProgress.stderr("fitting library");
-        ExecutorService pool = Executors.newFixedThreadPool(nThreads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < nThreads; t++) {
-                futures.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < set.size()) {
-                        if (set.get(i).name().equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
-                            done.incrementAndGet();
-                            continue; // the blackbody needs no model: it is the flat E = 1 endmember
-                        }
-                        try {
-                            results[i] = new DispersionFitter(settings).fit(set.get(i), ProgressListener.NONE,
-                                    CancellationToken.NONE);
-                        } catch (RuntimeException e) {
-                            errors[i] = e.getMessage();
-                        }
-                        int d = done.incrementAndGet();
-                        progress.progress(d / (double) set.size(), d + " of " + set.size() + " spectra");
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        for (int k = 0; k < indices.size(); k++) {
+            results[indices.get(k)] = outcomes.get(k).result();
+            errors[indices.get(k)] = outcomes.get(k).error();
         }
         List<Mineral> minerals = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-28s %9s %5s %5s %8s%n", "spectrum",
