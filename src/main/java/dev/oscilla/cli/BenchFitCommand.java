@@ -47,7 +47,8 @@ public final class BenchFitCommand implements Callable<Integer> {
     @Option(names = "--reference-params", description = "Reference oscillator library (HDF or JSON) to compare with.")
     Path referenceParams;
 
-    @Option(names = "--modes", defaultValue = "0", description = "Modes per mineral: 1-3, or 0 to choose by BIC.")
+    @Option(names = "--modes", defaultValue = "2",
+            description = "Modes per mineral: 1-3, or 0 to choose by BIC (default ${DEFAULT-VALUE}, as the reference models).")
     int modes;
 
     @Option(names = "--max-oscillators", description = "Cap on the oscillator count (default: the reference "

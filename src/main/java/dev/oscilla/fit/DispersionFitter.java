@@ -320,6 +320,27 @@ public final class DispersionFitter {
                 debug("C: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
             }
         }
+        // phase D: swap moves at a full cap. Greedy elimination can strand the model in a poor local optimum;
+        // an oscillator is placed where the smoothed residual is largest (in each mode in turn), the least useful
+        // one is removed, and the exchange is kept only when the polished misfit is lower.
+        if (settings.maxOscillators() > 0 && mineral.oscillatorCount() >= settings.maxOscillators()) {
+            for (int attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
+                cancel.throwIfCancelled();
+                Mineral swapped = swapped(mineral, b, data, attempt % mineral.modes().size());
+                if (swapped == null) {
+                    break;
+                }
+                LeastSquaresResult polished = solvePhase(data, swapped, 0, ProgressListener.NONE, 0.8, 0.8, cancel,
+                        40, 1e-5);
+                if (polished.chiSquare() < 0.995 * b.chiSquare()) {
+                    mineral = swapped.withParameters(polished.parameters());
+                    b = polished;
+                    if (DEBUG) {
+                        debug("D: swap %d kept, rms %.5f", attempt, b.rms());
+                    }
+                }
+            }
+        }
         mineral = sortOscillators(mineral);
         // final solve for the covariance on the sorted layout
         LeastSquaresResult fin = solvePhase(data, mineral, 0, progress, 0.8, 1.0, cancel, settings.maxIterations(),
@@ -486,6 +507,50 @@ public final class DispersionFitter {
             max = Math.max(max, Math.abs(full[c] - without[c]));
         }
         return max;
+    }
+
+    /** Swap moves tried at a full cap. */
+    private static final int SWAP_ATTEMPTS = 6;
+
+    /**
+     * The model with a new oscillator in {@code mode} at the largest smoothed residual and without its least
+     * useful oscillator (smallest Wald statistic); null when there is nothing to exchange.
+     */
+    private Mineral swapped(Mineral mineral, LeastSquaresResult solve, Data data, int mode) {
+        if (mineral.oscillatorCount() < 2) {
+            return null;
+        }
+        DispersionResidual residual = new DispersionResidual(data.axis(), data.values(), mineral.layout(),
+                settings.quantity());
+        double[] r = new double[data.axis().length];
+        residual.evaluate(mineral.parameters(), r, null);
+        int n = r.length;
+        int best = -1;
+        double bestValue = 0;
+        for (int c = 0; c < n; c++) {
+            double sum = 0;
+            int k = 0;
+            for (int i = Math.max(0, c - 3); i <= Math.min(n - 1, c + 3); i++) {
+                sum += r[i];
+                k++;
+            }
+            double v = Math.abs(sum / k);
+            if (v > bestValue) {
+                bestValue = v;
+                best = c;
+            }
+        }
+        if (best < 0 || bestValue < 2 * data.noise()) {
+            return null;
+        }
+        int[] order = argsort(waldStatistics(mineral, solve));
+        Mineral reduced = withoutOscillators(mineral, order, 1);
+        List<Mode> modes = new ArrayList<>(reduced.modes());
+        Mode target = modes.get(mode);
+        List<Oscillator> list = new ArrayList<>(target.oscillators());
+        list.add(new Oscillator(data.axis()[best], 0.02, 0.01));
+        modes.set(mode, target.withOscillators(list));
+        return reduced.withModes(modes);
     }
 
     /**
