@@ -84,12 +84,13 @@ class DispersionFitterTest {
         FitResult r = new DispersionFitter(FitSettings.defaults().withModes(1).withMaxOscillators(3)).fit(s,
                 ProgressListener.NONE, CancellationToken.NONE);
         assertThat(r.oscillators()).isLessThanOrEqualTo(3);
-        // the three kept are the three strongest bands (the best three-band model of this spectrum has RMS 0.044)
-        for (double w : new double[] {460, 800, 1080}) {
-            assertThat(r.mineral().modes().get(0).oscillators().stream()
-                    .anyMatch(o -> Math.abs(o.omega0() - w) < 0.02 * w)).as("band at %s", w).isTrue();
-        }
-        assertThat(r.rms()).isLessThan(0.05);
+        // at least as good as the obvious three-band model: the three strongest true bands, refined
+        Mineral strongest = new Mineral("three", "", List.of(new Mode(2.4, 1.0, List.of(
+                new Oscillator(460, 0.80, 0.012), new Oscillator(800, 0.12, 0.010),
+                new Oscillator(1080, 0.65, 0.008)))));
+        FitResult obvious = new DispersionFitter(FitSettings.defaults()).refine(s, strongest, null,
+                ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(r.rms()).isLessThanOrEqualTo(obvious.rms() * 1.001);
     }
 
     /**
