@@ -64,6 +64,11 @@ final class InverseRenderNetwork {
         return weightCount;
     }
 
+    /** Offset in the weight vector of the abundance head's biases (one per rendered mineral). */
+    int abundanceBiasOffset() {
+        return abundanceHead.biasOffset(abundanceOffset);
+    }
+
     String describe() {
         return trunk.describe() + " > heads(abundance softmax " + models.size() + ", parameters sigmoid-box "
                 + models.totalParameters() + ") > physics(" + models.size() + " minerals, " + axis.length
@@ -114,6 +119,17 @@ final class InverseRenderNetwork {
         parameterHead.backward(w, parameterOffset, ws.features, ws.sig, ws.gParams, ws.render, ws.gz, ws.gH,
                 gradient, batch);
         trunk.backward(w, 0, ws.input, ws.gH, null, gradient, batch, ws.trunk);
+        return total;
+    }
+
+    /** After {@link #forward}: the summed loss without back-propagation (terms added into {@code ws.parts}). */
+    double loss(int batch, MixtureLoss loss, boolean labelled, Workspace ws) {
+        check(batch, ws);
+        double total = 0;
+        for (int b = 0; b < batch; b++) {
+            total += loss.evaluate(b, ws.mix, ws.x, ws.target, ws.valid, ws.sigma[b], labelled ? ws.truth : null,
+                    ws.gMix, ws.gx, ws.parts, ws.groupScratch);
+        }
         return total;
     }
 
