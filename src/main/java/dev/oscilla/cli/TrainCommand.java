@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Wavenumber window LO:HI, cm^-1 (default ${DEFAULT-VALUE}, the published window).")
     String window;
 
-    @Option(names = "--out", required = true, description = "Model file to write.")
+    @Option(names = "--out", required = true, description = "Model file to write (rewritten after every epoch).")
     Path out;
 
     @Option(names = "--epochs", description = "Epochs (default 20).")
@@ -107,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
     double measuredFraction;
 
     @Option(names = "--activity-threshold", description = "Abundance below which a mineral is not flexed during "
-            + "training (default 1e-3; 0: exact, slower).")
+            + "training (default 0.01; 0: exact, slower).")
     Double activityThreshold;
 
     @Option(names = "--loss-csv", description = "Loss curve, one row per epoch (rewritten after every epoch).")
@@ -186,6 +186,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         List<EpochReport> curve = new ArrayList<>();
+        // After every epoch: the loss curve and the model so far (both written atomically), so an interrupted
+        // run leaves a usable model behind.
         TrainingListener listener = report -> {
             curve.add(report);
             if (!quiet) {
@@ -194,14 +196,22 @@ public final class TrainCommand implements Callable<Integer> {
             if (lossCsv != null) {
                 writeCurve(curve);
             }
+            trainer.lastCompletedEpoch().ifPresent(this::writeModel);
         };
         ProgressListener progress = quiet ? ProgressListener.NONE : CliProgress.stderr("training");
-        InverseRenderModel model = trainer.train(listener, progress, CancellationToken.NONE);
-        model.write(out);
+        trainer.train(listener, progress, CancellationToken.NONE);
         if (!quiet) {
             System.err.println("wrote " + out);
         }
         return 0;
+    }
+
+    private void writeModel(InverseRenderModel model) {
+        try {
+            model.write(out);
+        } catch (SpectralFileException e) {
+            throw new UserException(e.getMessage(), e);
+        }
     }
 
     private void writeCurve(List<EpochReport> curve) {

@@ -41,7 +41,7 @@ final class Activation implements Layer {
     }
 
     @Override
-    public void forward(double[] w, int offset, double[] in, double[] out, int batch) {
+    public void forward(double[] w, int offset, double[] in, double[] out, int batch, Scratch scratch) {
         int n = batch * size;
         final double a = slope;
         for (int i = 0; i < n; i++) {
@@ -52,7 +52,7 @@ final class Activation implements Layer {
 
     @Override
     public void backward(double[] w, int offset, double[] in, double[] out, double[] gOut, double[] gIn,
-                         double[] gW, int batch) {
+                         double[] gW, int batch, Scratch scratch) {
         if (gIn == null) {
             return;
         }

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  * {@code out[o][t] = bias[o] + sum_{c,k} w[o][c][k] * in[c][t + k]}. Weights are stored {@code [o][c][k]}, then
  * the {@code outChannels} biases.
  *
- * <p>Loops run over positions innermost (contiguous runs of ~800 doubles) so the JIT can vectorise the axpy
- * forms; the weight gradient is a dot product per tap, kept in four independent partial sums.
+ * <p>Loops run over positions innermost (contiguous runs of ~800 doubles), staged in zero-offset rows so the JIT
+ * vectorises the multiply-adds ({@link Kernels}); the weight gradient is a dot product per tap.
  */
 final class Conv1d implements Layer {
 
@@ -70,34 +70,55 @@ final class Conv1d implements Layer {
     }
 
     @Override
-    public void forward(double[] w, int offset, double[] in, double[] out, int batch) {
+    public Scratch newScratch(int maxBatch) {
+        return new Rows(outChannels, outLength);
+    }
+
+    /** Zero-offset rows: one per output channel, a shifted input run, a gradient accumulator. */
+    private static final class Rows implements Scratch {
+        final double[][] channel;
+        final double[] shifted;
+        final double[] accumulated;
+
+        Rows(int channels, int length) {
+            channel = new double[channels][length];
+            shifted = new double[length];
+            accumulated = new double[length];
+        }
+    }
+
+    @Override
+    public void forward(double[] w, int offset, double[] in, double[] out, int batch, Scratch scratch) {
+        Rows rows = (Rows) scratch;
         int biasOffset = offset + outChannels * inChannels * kernel;
         int inSize = inputSize();
         int outSize = outputSize();
         final int len = outLength;
         for (int b = 0; b < batch; b++) {
-            int inBase = b * inSize;
             for (int o = 0; o < outChannels; o++) {
-                int ob = b * outSize + o * len;
-                Arrays.fill(out, ob, ob + len, w[biasOffset + o]);
-                for (int c = 0; c < inChannels; c++) {
-                    int wBase = offset + (o * inChannels + c) * kernel;
-                    int ib = inBase + c * inLength;
-                    for (int k = 0; k < kernel; k++) {
-                        double wk = w[wBase + k];
-                        int ik = ib + k;
-                        for (int t = 0; t < len; t++) {
-                            out[ob + t] += wk * in[ik + t];
-                        }
+                Arrays.fill(rows.channel[o], w[biasOffset + o]);
+            }
+            for (int c = 0; c < inChannels; c++) {
+                int ib = b * inSize + c * inLength;
+                for (int k = 0; k < kernel; k++) {
+                    // the input run seen by tap k, staged at offset 0 for the vectorised kernel
+                    System.arraycopy(in, ib + k, rows.shifted, 0, len);
+                    for (int o = 0; o < outChannels; o++) {
+                        Kernels.axpy(w[offset + (o * inChannels + c) * kernel + k], rows.shifted, rows.channel[o],
+                                len);
                     }
                 }
+            }
+            for (int o = 0; o < outChannels; o++) {
+                System.arraycopy(rows.channel[o], 0, out, b * outSize + o * len, len);
             }
         }
     }
 
     @Override
     public void backward(double[] w, int offset, double[] in, double[] out, double[] gOut, double[] gIn,
-                         double[] gW, int batch) {
+                         double[] gW, int batch, Scratch scratch) {
+        Rows rows = (Rows) scratch;
         int biasOffset = offset + outChannels * inChannels * kernel;
         int inSize = inputSize();
         int outSize = outputSize();
@@ -106,61 +127,30 @@ final class Conv1d implements Layer {
             Arrays.fill(gIn, 0, batch * inSize, 0.0);
         }
         for (int b = 0; b < batch; b++) {
-            int inBase = b * inSize;
             for (int o = 0; o < outChannels; o++) {
-                int gb = b * outSize + o * len;
-                gW[biasOffset + o] += sum(gOut, gb, len);
-                for (int c = 0; c < inChannels; c++) {
-                    int wBase = offset + (o * inChannels + c) * kernel;
-                    int ib = inBase + c * inLength;
-                    for (int k = 0; k < kernel; k++) {
-                        gW[wBase + k] += dot(gOut, gb, in, ib + k, len);
+                System.arraycopy(gOut, b * outSize + o * len, rows.channel[o], 0, len);
+                gW[biasOffset + o] += Kernels.sum(rows.channel[o], 0, len);
+            }
+            for (int c = 0; c < inChannels; c++) {
+                int ib = b * inSize + c * inLength;
+                for (int k = 0; k < kernel; k++) {
+                    System.arraycopy(in, ib + k, rows.shifted, 0, len);
+                    if (gIn != null) {
+                        Arrays.fill(rows.accumulated, 0.0);
+                    }
+                    for (int o = 0; o < outChannels; o++) {
+                        int wi = offset + (o * inChannels + c) * kernel + k;
+                        gW[wi] += Kernels.dot(rows.channel[o], 0, rows.shifted, 0, len);
+                        if (gIn != null) {
+                            Kernels.axpy(w[wi], rows.channel[o], rows.accumulated, len);
+                        }
                     }
                     if (gIn != null) {
-                        for (int k = 0; k < kernel; k++) {
-                            double wk = w[wBase + k];
-                            int ik = ib + k;
-                            for (int t = 0; t < len; t++) {
-                                gIn[ik + t] += wk * gOut[gb + t];
-                            }
-                        }
+                        Kernels.addInto(rows.accumulated, gIn, ib + k, len);
                     }
                 }
             }
         }
-    }
-
-    static double sum(double[] a, int from, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            s0 += a[from + i];
-            s1 += a[from + i + 1];
-        }
-        if (i < n) {
-            s0 += a[from + i];
-        }
-        return s0 + s1;
-    }
-
-    /** Dot product with four independent partial sums (FP additions cannot be reordered by the JIT). */
-    static double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[aFrom + i] * b[bFrom + i];
-            s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
-            s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
-            s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[aFrom + i] * b[bFrom + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     @Override

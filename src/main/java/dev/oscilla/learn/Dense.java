@@ -61,48 +61,71 @@ final class Dense implements Layer {
     }
 
     @Override
-    public void forward(double[] w, int offset, double[] x, double[] y, int batch) {
+    public Scratch newScratch(int maxBatch) {
+        return new Rows(maxBatch, out);
+    }
+
+    /** Zero-offset rows: one output (or output gradient) per sample, one weight row, one gradient row. */
+    private static final class Rows implements Scratch {
+        final double[][] sample;
+        final double[] weights;
+        final double[] gradient;
+
+        Rows(int maxBatch, int width) {
+            sample = new double[maxBatch][width];
+            weights = new double[width];
+            gradient = new double[width];
+        }
+    }
+
+    @Override
+    public void forward(double[] w, int offset, double[] x, double[] y, int batch, Scratch scratch) {
+        Rows rows = (Rows) scratch;
         int bias = biasOffset(offset);
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(w, bias, y, b * out, out);
+            System.arraycopy(w, bias, rows.sample[b], 0, out);
         }
         for (int i = 0; i < in; i++) {
-            int row = offset + i * out;
+            System.arraycopy(w, offset + i * out, rows.weights, 0, out);
             for (int b = 0; b < batch; b++) {
                 double xi = x[b * in + i];
                 if (xi != 0) {
-                    int yb = b * out;
-                    for (int o = 0; o < out; o++) {
-                        y[yb + o] += xi * w[row + o];
-                    }
+                    Kernels.axpy(xi, rows.weights, rows.sample[b], out);
                 }
             }
+        }
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(rows.sample[b], 0, y, b * out, out);
         }
     }
 
     @Override
     public void backward(double[] w, int offset, double[] x, double[] y, double[] gY, double[] gX, double[] gW,
-                         int batch) {
+                         int batch, Scratch scratch) {
+        Rows rows = (Rows) scratch;
         int bias = biasOffset(offset);
         for (int b = 0; b < batch; b++) {
-            int gb = b * out;
-            for (int o = 0; o < out; o++) {
-                gW[bias + o] += gY[gb + o];
-            }
+            System.arraycopy(gY, b * out, rows.sample[b], 0, out);
+            Kernels.addInto(rows.sample[b], gW, bias, out);
         }
         for (int i = 0; i < in; i++) {
             int row = offset + i * out;
+            boolean any = false;
             for (int b = 0; b < batch; b++) {
-                int gb = b * out;
                 if (gX != null) {
-                    gX[b * in + i] = Conv1d.dot(w, row, gY, gb, out);
+                    gX[b * in + i] = Kernels.dot(w, row, rows.sample[b], 0, out);
                 }
                 double xi = x[b * in + i];
                 if (xi != 0) {
-                    for (int o = 0; o < out; o++) {
-                        gW[row + o] += xi * gY[gb + o];
+                    if (!any) {
+                        Arrays.fill(rows.gradient, 0.0);
+                        any = true;
                     }
+                    Kernels.axpy(xi, rows.sample[b], rows.gradient, out);
                 }
+            }
+            if (any) {
+                Kernels.addInto(rows.gradient, gW, row, out);
             }
         }
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Losses after one epoch: the means over the epoch's training samples (as they were during the epoch) and over
- * the fixed validation mixtures (after the epoch, exact physics layer). Loss terms are unweighted: spectral is the
+ * the fixed validation mixtures (after the epoch, physics layer as at inference). Loss terms are unweighted: spectral is the
  * contrast-normalised MSE, abundance the per-mineral squared error, group the per-group squared error (the
  * synthetic counterpart of the scored squared_error). NaN for validation when there is none.
  */

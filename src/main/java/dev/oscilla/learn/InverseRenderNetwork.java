@@ -86,16 +86,18 @@ final class InverseRenderNetwork {
 
     /**
      * Forward pass of the {@code batch} samples whose encoded spectra are in {@code ws.input}: abundances
-     * ({@code ws.x}), parameters ({@code ws.params}) and the rendered mineral mixture ({@code ws.mix}).
+     * ({@code ws.x}), parameters ({@code ws.params}) and the rendered mineral mixture ({@code ws.mix}). Minerals
+     * with abundance below {@code threshold} keep their library parameters (see {@link MixtureRenderer}).
      */
     void forward(double[] w, int batch, double threshold, Workspace ws) {
         check(batch, ws);
         int n = models.size();
         ws.features = trunk.forward(w, 0, ws.input, batch, ws.trunk);
-        abundanceHead.forward(w, abundanceOffset, ws.features, ws.logits, batch);
+        abundanceHead.forward(w, abundanceOffset, ws.features, ws.logits, batch, ws.abundanceScratch);
         Softmax.forward(ws.logits, ws.x, n, batch);
-        parameterHead.forward(w, parameterOffset, ws.features, ws.sig, ws.params, batch);
-        renderer.forward(ws.params, ws.x, ws.mix, batch, threshold, ws.render);
+        renderer.markLive(ws.x, batch, threshold, ws.render);
+        parameterHead.forward(w, parameterOffset, ws.features, ws.sig, ws.params, batch, ws.render);
+        renderer.forward(ws.params, ws.x, ws.mix, batch, ws.render);
     }
 
     /**
@@ -115,7 +117,8 @@ final class InverseRenderNetwork {
         }
         renderer.backward(ws.params, ws.x, ws.gMix, ws.gx, ws.gParams, batch, ws.render);
         Softmax.backward(ws.x, ws.gx, ws.gLogits, n, batch);
-        abundanceHead.backward(w, abundanceOffset, ws.features, ws.logits, ws.gLogits, ws.gH, gradient, batch);
+        abundanceHead.backward(w, abundanceOffset, ws.features, ws.logits, ws.gLogits, ws.gH, gradient, batch,
+                ws.abundanceScratch);
         parameterHead.backward(w, parameterOffset, ws.features, ws.sig, ws.gParams, ws.render, ws.gz, ws.gH,
                 gradient, batch);
         trunk.backward(w, 0, ws.input, ws.gH, null, gradient, batch, ws.trunk);
@@ -171,6 +174,7 @@ final class InverseRenderNetwork {
         final double[] gz;
         final double[] parts = new double[MixtureLoss.PARTS];
         final double[] groupScratch;
+        final Layer.Scratch abundanceScratch;
         double[] features;
 
         private Workspace(int maxBatch) {
@@ -201,6 +205,7 @@ final class InverseRenderNetwork {
             gParams = new double[maxBatch * p];
             gz = new double[maxBatch * p];
             groupScratch = new double[models.groups().size()];
+            abundanceScratch = abundanceHead.newScratch(maxBatch);
         }
 
         /** Loads sample {@code b}: emissivity with validity weights, encodes it; truth may be null. */

@@ -50,7 +50,7 @@ final class MaxPool1d implements Layer {
     }
 
     @Override
-    public void forward(double[] w, int offset, double[] in, double[] out, int batch) {
+    public void forward(double[] w, int offset, double[] in, double[] out, int batch, Scratch scratch) {
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < channels; c++) {
                 int ib = b * inputSize() + c * inLength;
@@ -64,7 +64,7 @@ final class MaxPool1d implements Layer {
 
     @Override
     public void backward(double[] w, int offset, double[] in, double[] out, double[] gOut, double[] gIn,
-                         double[] gW, int batch) {
+                         double[] gW, int batch, Scratch scratch) {
         if (gIn == null) {
             return;
         }

@@ -13,10 +13,9 @@ import java.util.Arrays;
  *
  * <p>Activity threshold: a mineral whose abundance is below {@code threshold} is rendered at its library
  * parameters (spectrum precomputed once) and gets no parameter gradient. Its contribution to M, and any effect of
- * its parameters on the loss, is scaled by that abundance, so a small threshold (1e-3) changes the loss by well
- * under the noise while cutting the cost of the backward pass (the vector-Jacobian product costs ~7x a plain
- * evaluation) to the few minerals a sample holds. With threshold 0 every mineral is live and the layer is exact;
- * inference always uses 0.
+ * its parameters on the loss, is scaled by that abundance, so a small threshold (0.01: a 1 % share, whose band
+ * flex moves the mixture by ~1e-4 in emissivity) changes the loss by well under the noise while cutting the cost of the backward pass (the vector-Jacobian product costs ~7x a plain
+ * evaluation) to the few minerals a sample holds. With threshold 0 every mineral is live and the layer is exact.
  */
 final class MixtureRenderer {
 
@@ -51,11 +50,20 @@ final class MixtureRenderer {
         return referenceSpectra;
     }
 
+    /** Flags the minerals with {@code x >= threshold} live, per sample (all of them for threshold 0). */
+    void markLive(double[] x, int batch, double threshold, Workspace ws) {
+        int n = models.size();
+        for (int k = 0; k < batch * n; k++) {
+            ws.active[k] = x[k] >= threshold;
+        }
+    }
+
     /**
-     * {@code mix[b] = sum_i x[b][i] E_i(params[b])} for {@code batch} samples; the mineral spectra and activity
-     * flags stay in the workspace for {@link #backward}.
+     * {@code mix[b] = sum_i x[b][i] E_i(params[b])} for {@code batch} samples, live minerals (see
+     * {@link #markLive}) rendered at {@code params}, the others from their library spectra; the mineral spectra stay
+     * in the workspace for {@link #backward}.
      */
-    void forward(double[] params, double[] x, double[] mix, int batch, double threshold, Workspace ws) {
+    void forward(double[] params, double[] x, double[] mix, int batch, Workspace ws) {
         int n = models.size();
         int total = models.totalParameters();
         for (int b = 0; b < batch; b++) {
@@ -64,9 +72,7 @@ final class MixtureRenderer {
             for (int i = 0; i < n; i++) {
                 double xi = x[b * n + i];
                 int e = (b * n + i) * channels;
-                boolean live = xi >= threshold;
-                ws.active[b * n + i] = live;
-                if (live) {
+                if (ws.active[b * n + i]) {
                     ws.evaluator.evaluate(models.layout(i), params, b * total + models.offset(i),
                             Quantity.EMISSIVITY, ws.spectra, e, null, 0);
                 } else {
@@ -91,7 +97,7 @@ final class MixtureRenderer {
             int g = b * channels;
             for (int i = 0; i < n; i++) {
                 int e = (b * n + i) * channels;
-                gx[b * n + i] += Conv1d.dot(gMix, g, ws.spectra, e, channels);
+                gx[b * n + i] += Kernels.dot(gMix, g, ws.spectra, e, channels);
                 if (ws.active[b * n + i]) {
                     double xi = x[b * n + i];
                     int p = b * total + models.offset(i);

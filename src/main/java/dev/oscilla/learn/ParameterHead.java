@@ -55,20 +55,44 @@ final class ParameterHead {
         }
     }
 
-    /** {@code sig[b] = sigmoid(W h[b] + bias)}, {@code params[b] = lo + (hi - lo) sig[b]}. */
-    void forward(double[] w, int offset, double[] h, double[] sig, double[] params, int batch) {
+    /**
+     * {@code sig[b] = sigmoid(W h[b] + bias)} and {@code params[b] = lo + (hi - lo) sig[b]} for the minerals flagged
+     * live in {@code live}; the others get their library parameters (the physics layer renders them from its
+     * precomputed library spectra and they receive no gradient, so their heads need not run). Runs only over the
+     * live minerals' outputs: a few percent of the head once training has made the abundances sparse.
+     */
+    void forward(double[] w, int offset, double[] h, double[] sig, double[] params, int batch,
+                 MixtureRenderer.Workspace live) {
+        int n = models.size();
         int bias = offset + in * out;
+        double[] ref = models.referenceView();
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(w, bias, sig, b * out, out);
+            int zb = b * out;
+            for (int m = 0; m < n; m++) {
+                int from = models.offset(m);
+                int count = models.parameterCount(m);
+                if (live.isActive(b, m)) {
+                    System.arraycopy(w, bias + from, sig, zb + from, count);
+                } else {
+                    System.arraycopy(ref, from, params, zb + from, count);
+                }
+            }
         }
         for (int i = 0; i < in; i++) {
             int row = offset + i * out;
             for (int b = 0; b < batch; b++) {
                 double hi = h[b * in + i];
-                if (hi != 0) {
-                    int zb = b * out;
-                    for (int j = 0; j < out; j++) {
-                        sig[zb + j] += hi * w[row + j];
+                if (hi == 0) {
+                    continue;
+                }
+                int zb = b * out;
+                for (int m = 0; m < n; m++) {
+                    if (live.isActive(b, m)) {
+                        int from = models.offset(m);
+                        int to = from + models.parameterCount(m);
+                        for (int j = from; j < to; j++) {
+                            sig[zb + j] += hi * w[row + j];
+                        }
                     }
                 }
             }
@@ -77,10 +101,17 @@ final class ParameterHead {
         double[] up = models.upperView();
         for (int b = 0; b < batch; b++) {
             int zb = b * out;
-            for (int j = 0; j < out; j++) {
-                double s = 1.0 / (1.0 + Math.exp(-sig[zb + j]));
-                sig[zb + j] = s;
-                params[zb + j] = lo[j] + (up[j] - lo[j]) * s;
+            for (int m = 0; m < n; m++) {
+                if (!live.isActive(b, m)) {
+                    continue;
+                }
+                int from = models.offset(m);
+                int to = from + models.parameterCount(m);
+                for (int j = from; j < to; j++) {
+                    double s = 1.0 / (1.0 + Math.exp(-sig[zb + j]));
+                    sig[zb + j] = s;
+                    params[zb + j] = lo[j] + (up[j] - lo[j]) * s;
+                }
             }
         }
     }
@@ -123,7 +154,7 @@ final class ParameterHead {
                     }
                     int from = models.offset(m);
                     int count = models.parameterCount(m);
-                    acc += Conv1d.dot(w, row + from, gz, zb + from, count);
+                    acc += Kernels.dot(w, row + from, gz, zb + from, count);
                     if (hi != 0) {
                         for (int j = from; j < from + count; j++) {
                             gW[row + j] += hi * gz[zb + j];

@@ -59,7 +59,7 @@ final class Sequential {
     double[] forward(double[] weights, int offset, double[] input, int batch, Workspace ws) {
         double[] x = input;
         for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).forward(weights, offset + offsets[l], x, ws.activations[l], batch);
+            layers.get(l).forward(weights, offset + offsets[l], x, ws.activations[l], batch, ws.scratch[l]);
             x = ws.activations[l];
         }
         return x;
@@ -77,7 +77,8 @@ final class Sequential {
         for (int l = last; l >= 0; l--) {
             double[] in = l == 0 ? input : ws.activations[l - 1];
             double[] gIn = l == 0 ? inputGradient : ws.gradients[l & 1];
-            layers.get(l).backward(weights, offset + offsets[l], in, ws.activations[l], gOut, gIn, gradient, batch);
+            layers.get(l).backward(weights, offset + offsets[l], in, ws.activations[l], gOut, gIn, gradient, batch,
+                    ws.scratch[l]);
             gOut = gIn;
         }
     }
@@ -94,12 +95,15 @@ final class Sequential {
     final class Workspace {
         private final double[][] activations;
         private final double[][] gradients;
+        private final Layer.Scratch[] scratch;
 
         Workspace(int maxBatch) {
             activations = new double[layers.size()][];
+            scratch = new Layer.Scratch[layers.size()];
             int widest = 0;
             for (int l = 0; l < layers.size(); l++) {
                 activations[l] = new double[maxBatch * layers.get(l).outputSize()];
+                scratch[l] = layers.get(l).newScratch(maxBatch);
                 widest = Math.max(widest, layers.get(l).inputSize());
             }
             // Two alternating buffers suffice: layer l writes the gradient layer l-1 reads next.

@@ -88,7 +88,6 @@ public final class Trainer {
         int threads = Math.max(1, Math.min(config.threads(), shards));
         int stepsPerEpoch = (config.samplesPerEpoch() + batch - 1) / batch;
         long totalSteps = (long) stepsPerEpoch * config.epochs();
-        long[] seeds = new long[batch];
         long[] validationSeeds = new long[config.validationSamples()];
         for (int i = 0; i < validationSeeds.length; i++) {
             validationSeeds[i] = mix(config.seed() ^ VALIDATION_STREAM, -2, i);
@@ -106,7 +105,7 @@ public final class Trainer {
         try {
             long step = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                int[] order = epochOrder(epoch);
+                long[] seeds = sampleSeeds(epoch);
                 double epochLoss = 0;
                 double[] epochParts = new double[MixtureLoss.PARTS];
                 double rate = config.learningRate();
@@ -114,16 +113,12 @@ public final class Trainer {
                     cancel.throwIfCancelled();
                     int from = s * batch;
                     int count = Math.min(batch, config.samplesPerEpoch() - from);
-                    for (int b = 0; b < count; b++) {
-                        seeds[b] = config.freshSamples() ? mix(config.seed(), epoch, from + b)
-                                : mix(config.seed(), 0, order[from + b]);
-                    }
                     int used = (count + micro - 1) / micro;
                     List<Future<?>> futures = new ArrayList<>(used);
                     for (int k = 0; k < used; k++) {
                         int shard = k;
-                        int lo = k * micro;
-                        int n = Math.min(micro, count - lo);
+                        int lo = from + k * micro;
+                        int n = Math.min(micro, count - k * micro);
                         futures.add(pool.submit(() -> {
                             Worker w = workers.take();
                             try {
@@ -180,7 +175,7 @@ public final class Trainer {
         }
     }
 
-    /** Mean loss and mean unweighted terms over the validation mixtures (exact physics layer). */
+    /** Mean loss and mean unweighted terms over the validation mixtures (physics layer as at inference). */
     private double[] validate(double[] weights, long[] seeds, ExecutorService pool, BlockingQueue<Worker> workers,
                               int micro, CancellationToken cancel) {
         double[] out = new double[1 + MixtureLoss.PARTS];
@@ -245,12 +240,19 @@ public final class Trainer {
         return lo + 0.5 * (hi - lo) * (1 + Math.cos(Math.PI * t));
     }
 
-    /** The order fixed training sets are visited in during an epoch (unused with fresh samples). */
-    private int[] epochOrder(int epoch) {
-        if (config.freshSamples()) {
-            return null;
-        }
+    /**
+     * The seeds of the mixtures of an epoch, in the order they are used: new ones every epoch with fresh samples,
+     * else the same {@code samplesPerEpoch} seeds in a new order (a fixed training set).
+     */
+    long[] sampleSeeds(int epoch) {
         int n = config.samplesPerEpoch();
+        long[] seeds = new long[n];
+        if (config.freshSamples()) {
+            for (int i = 0; i < n; i++) {
+                seeds[i] = mix(config.seed(), epoch, i);
+            }
+            return seeds;
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -262,7 +264,10 @@ public final class Trainer {
             order[i] = order[j];
             order[j] = t;
         }
-        return order;
+        for (int i = 0; i < n; i++) {
+            seeds[i] = mix(config.seed(), 0, order[i]);
+        }
+        return seeds;
     }
 
     /** A well-mixed 64-bit seed for (seed, epoch, index) (the SplitMix64 finaliser over a simple combination). */
@@ -325,7 +330,7 @@ public final class Trainer {
         double evaluate(double[] weights, long[] seeds, int from, int n, double[] parts) {
             load(seeds, from, n);
             Arrays.fill(ws.parts, 0.0);
-            network.forward(weights, n, 0.0, ws);
+            network.forward(weights, n, InverseRenderPredictor.LIVE_ABUNDANCE, ws);
             double total = network.loss(n, loss, true, ws);
             System.arraycopy(ws.parts, 0, parts, 0, parts.length);
             return total;

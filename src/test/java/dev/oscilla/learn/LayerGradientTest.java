@@ -51,7 +51,7 @@ class LayerGradientTest {
         dense.initialise(w, 0, new SplittableRandom(7));
         double[] x = {0, 1.5, 0, -2, 0.25, 0};
         double[] y = new double[4];
-        dense.forward(w, 0, x, y, 1);
+        dense.forward(w, 0, x, y, 1, dense.newScratch(1));
         for (int o = 0; o < 4; o++) {
             double expected = w[dense.biasOffset(0) + o];
             for (int i = 0; i < 6; i++) {
@@ -65,7 +65,7 @@ class LayerGradientTest {
     void maxPoolTakesTheWindowMaximumAndDropsTheTail() {
         MaxPool1d pool = new MaxPool1d(1, 5, 2);
         double[] out = new double[2];
-        pool.forward(null, 0, new double[] {1, 3, -1, -2, 9}, out, 1);
+        pool.forward(null, 0, new double[] {1, 3, -1, -2, 9}, out, 1, null);
         assertThat(out).containsExactly(3, -1);
     }
 
@@ -108,17 +108,18 @@ class LayerGradientTest {
         }
         double[] in = randomVector(rnd, BATCH * layer.inputSize(), 1.0);
         double[] r = randomVector(rnd, BATCH * layer.outputSize(), 1.0);
+        Layer.Scratch scratch = layer.newScratch(BATCH);
         double[] out = new double[BATCH * layer.outputSize()];
-        layer.forward(w, offset, in, out, BATCH);
+        layer.forward(w, offset, in, out, BATCH, scratch);
         double[] gIn = new double[BATCH * layer.inputSize()];
         double[] gW = new double[w.length];
-        layer.backward(w, offset, in, out, r, gIn, gW, BATCH);
+        layer.backward(w, offset, in, out, r, gIn, gW, BATCH, scratch);
 
         for (int i = 0; i < in.length; i++) {
             int k = i;
             double fd = central(in, k, 1e-6, v -> {
                 double[] y = new double[BATCH * layer.outputSize()];
-                layer.forward(w, offset, v, y, BATCH);
+                layer.forward(w, offset, v, y, BATCH, scratch);
                 return dot(r, y);
             });
             assertThat(gIn[i]).as("%s: d/dinput[%d]", layer.describe(), i)
@@ -128,7 +129,7 @@ class LayerGradientTest {
             int k = j;
             double fd = central(w, k, 1e-6, v -> {
                 double[] y = new double[BATCH * layer.outputSize()];
-                layer.forward(v, offset, in, y, BATCH);
+                layer.forward(v, offset, in, y, BATCH, scratch);
                 return dot(r, y);
             });
             assertThat(gW[j]).as("%s: d/dweight[%d]", layer.describe(), j)

@@ -60,7 +60,8 @@ class PhysicsLayerGradientTest {
 
         MixtureRenderer.Workspace ws = renderer.new Workspace(BATCH);
         double[] mix = new double[BATCH * axis.length];
-        renderer.forward(params, x, mix, BATCH, 0.05, ws);
+        renderer.markLive(x, BATCH, 0.05, ws);
+        renderer.forward(params, x, mix, BATCH, ws);
         double[] spectrum = new double[axis.length];
         ws.copySpectrum(0, 1, spectrum);
         assertThat(spectrum).containsExactly(Arrays.copyOfRange(renderer.referenceSpectraView(), axis.length,
@@ -71,7 +72,8 @@ class PhysicsLayerGradientTest {
                                boolean[] live) {
         MixtureRenderer.Workspace ws = renderer.new Workspace(BATCH);
         double[] mix = new double[BATCH * axis.length];
-        renderer.forward(params, x, mix, BATCH, threshold, ws);
+        renderer.markLive(x, BATCH, threshold, ws);
+        renderer.forward(params, x, mix, BATCH, ws);
         double[] gx = new double[x.length];
         double[] gParams = new double[params.length];
         renderer.backward(params, x, r, gx, gParams, BATCH, ws);
@@ -83,7 +85,8 @@ class PhysicsLayerGradientTest {
         java.util.function.BiFunction<double[], double[], Double> objective = (p, xx) -> {
             MixtureRenderer.Workspace w2 = renderer.new Workspace(BATCH);
             double[] m = new double[BATCH * axis.length];
-            renderer.forward(p, xx, m, BATCH, threshold, w2);
+            renderer.markLive(xx, BATCH, threshold, w2);
+            renderer.forward(p, xx, m, BATCH, w2);
             return dot(r, m);
         };
         for (int i = 0; i < x.length; i++) {
@@ -116,7 +119,10 @@ class PhysicsLayerGradientTest {
         int p = models.totalParameters();
         double[] sig = new double[BATCH * p];
         double[] params = new double[BATCH * p];
-        head.forward(w, 0, new double[BATCH * in], sig, params, BATCH);
+        MixtureRenderer renderer = new MixtureRenderer(models, axis);
+        MixtureRenderer.Workspace live = renderer.new Workspace(BATCH);
+        renderer.markLive(new double[BATCH * models.size()], BATCH, 0.0, live); // all live
+        head.forward(w, 0, new double[BATCH * in], sig, params, BATCH, live);
         for (int j = 0; j < p; j++) {
             assertThat(params[j]).isCloseTo(models.referenceView()[j],
                     offset(1e-6 * Math.abs(models.referenceView()[j])));
@@ -129,19 +135,14 @@ class PhysicsLayerGradientTest {
         double[] h = LayerGradientTest.randomVector(rnd, BATCH * in, 1.0);
         h[1] = 0; // a zero feature, as after a ReLU
         double[] gParams = LayerGradientTest.randomVector(rnd, BATCH * p, 1.0);
-        head.forward(w, 0, h, sig, params, BATCH);
-        // all minerals live
-        MixtureRenderer renderer = new MixtureRenderer(models, axis);
-        MixtureRenderer.Workspace live = renderer.new Workspace(BATCH);
-        renderer.forward(params, new double[] {0.3, 0.3, 0.4, 0.3, 0.3, 0.4}, new double[BATCH * axis.length],
-                BATCH, 0.0, live);
+        head.forward(w, 0, h, sig, params, BATCH, live);
         double[] gH = new double[BATCH * in];
         double[] gW = new double[w.length];
         head.backward(w, 0, h, sig, gParams, live, new double[BATCH * p], gH, gW, BATCH);
         java.util.function.BiFunction<double[], double[], Double> objective = (ww, hh) -> {
             double[] s2 = new double[BATCH * p];
             double[] p2 = new double[BATCH * p];
-            head.forward(ww, 0, hh, s2, p2, BATCH);
+            head.forward(ww, 0, hh, s2, p2, BATCH, live);
             return dot(gParams, p2);
         };
         for (int i = 0; i < h.length; i++) {
