@@ -107,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
     double measuredFraction;
 
     @Option(names = "--activity-threshold", description = "Abundance below which a mineral is not flexed during "
-            + "training (default 0.01; 0: exact, slower).")
+            + "training (default 0.02; 0: exact, slower).")
     Double activityThreshold;
 
     @Option(names = "--loss-csv", description = "Loss curve, one row per epoch (rewritten after every epoch).")

@@ -32,14 +32,27 @@ final class Adam {
 
     /** One step {@code w -= lr * mhat / (sqrt(vhat) + eps)} with the gradient {@code g}. */
     void step(double[] w, double[] g, double learningRate) {
+        beginStep();
+        update(w, g, 0, w.length, learningRate);
+    }
+
+    /** Starts the next step; follow with {@link #update} over disjoint ranges covering the weights. */
+    void beginStep() {
         steps++;
+    }
+
+    /**
+     * The update of the current step for weights {@code [from, to)}. Ranges are independent, so threads may
+     * update disjoint ranges concurrently with the same result as one sequential pass.
+     */
+    void update(double[] w, double[] g, int from, int to, double learningRate) {
         double c1 = 1.0 - Math.pow(beta1, steps);
         double c2 = 1.0 - Math.pow(beta2, steps);
         double stepSize = learningRate / c1;
         double invSqrtC2 = 1.0 / Math.sqrt(c2);
         final double b1 = beta1;
         final double b2 = beta2;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             double mi = b1 * m[i] + (1 - b1) * gi;
             double vi = b2 * v[i] + (1 - b2) * gi * gi;

@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>Activity threshold: a mineral whose abundance is below {@code threshold} is rendered at its library
  * parameters (spectrum precomputed once) and gets no parameter gradient. Its contribution to M, and any effect of
- * its parameters on the loss, is scaled by that abundance, so a small threshold (0.01: a 1 % share, whose band
- * flex moves the mixture by ~1e-4 in emissivity) changes the loss by well under the noise while cutting the cost of the backward pass (the vector-Jacobian product costs ~7x a plain
+ * its parameters on the loss, is scaled by that abundance, so a small threshold (0.02: a 2 % share, whose band
+ * flex moves the mixture by ~2e-4 in emissivity) changes the loss by well under the noise while cutting the cost of the backward pass (the vector-Jacobian product costs ~7x a plain
  * evaluation) to the few minerals a sample holds. With threshold 0 every mineral is live and the layer is exact.
  */
 final class MixtureRenderer {

@@ -83,7 +83,7 @@ public final class Trainer {
         int micro = Math.min(config.microBatch(), batch);
         int shards = (batch + micro - 1) / micro;
         double[][] shardGradients = new double[shards][weights.length];
-        double[][] shardParts = new double[shards][MixtureLoss.PARTS];
+        double[][] shardParts = new double[shards][MixtureLoss.PARTS + 1]; // loss terms, then live minerals
         double[] shardLoss = new double[shards];
         int threads = Math.max(1, Math.min(config.threads(), shards));
         int stepsPerEpoch = (config.samplesPerEpoch() + batch - 1) / batch;
@@ -107,7 +107,7 @@ public final class Trainer {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long[] seeds = sampleSeeds(epoch);
                 double epochLoss = 0;
-                double[] epochParts = new double[MixtureLoss.PARTS];
+                double[] epochParts = new double[MixtureLoss.PARTS + 1];
                 double rate = config.learningRate();
                 for (int s = 0; s < stepsPerEpoch; s++) {
                     cancel.throwIfCancelled();
@@ -132,23 +132,16 @@ public final class Trainer {
                     }
                     await(futures, cancel);
                     double stepLoss = 0;
-                    Arrays.fill(gradient, 0.0);
                     for (int k = 0; k < used; k++) {
-                        double[] g = shardGradients[k];
-                        for (int j = 0; j < gradient.length; j++) {
-                            gradient[j] += g[j];
-                        }
                         stepLoss += shardLoss[k];
-                        for (int q = 0; q < MixtureLoss.PARTS; q++) {
+                        for (int q = 0; q <= MixtureLoss.PARTS; q++) {
                             epochParts[q] += shardParts[k][q];
                         }
                     }
                     double inv = 1.0 / count;
-                    for (int j = 0; j < gradient.length; j++) {
-                        gradient[j] *= inv;
-                    }
                     rate = learningRate(step, totalSteps);
-                    adam.step(weights, gradient, rate);
+                    adam.beginStep();
+                    reduceAndUpdate(weights, gradient, shardGradients, used, inv, adam, rate, pool, cancel);
                     step++;
                     epochLoss += stepLoss;
                     listener.stepFinished(epoch, s + 1, stepsPerEpoch, stepLoss * inv);
@@ -162,7 +155,7 @@ public final class Trainer {
                         epochParts[MixtureLoss.SPECTRAL] / n, epochParts[MixtureLoss.ABUNDANCE] / n,
                         epochParts[MixtureLoss.GROUP] / n, validation[0], validation[1 + MixtureLoss.SPECTRAL],
                         validation[1 + MixtureLoss.ABUNDANCE], validation[1 + MixtureLoss.GROUP], rate,
-                        (System.nanoTime() - start) * 1e-9);
+                        epochParts[MixtureLoss.PARTS] / n, (System.nanoTime() - start) * 1e-9);
                 synchronized (this) {
                     history.add(report);
                 }
@@ -173,6 +166,37 @@ public final class Trainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Sums the micro-batch gradients (in micro-batch order, so the result does not depend on the threads), scales
+     * them to the batch mean and applies the Adam update, in parallel over disjoint weight ranges.
+     */
+    private void reduceAndUpdate(double[] weights, double[] gradient, double[][] shardGradients, int used,
+                                 double scale, Adam adam, double rate, ExecutorService pool,
+                                 CancellationToken cancel) {
+        int parts = Math.max(1, Math.min(config.threads(), 16));
+        int size = weights.length;
+        List<Future<?>> futures = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) size * p / parts);
+            int to = (int) ((long) size * (p + 1) / parts);
+            futures.add(pool.submit(() -> {
+                System.arraycopy(shardGradients[0], from, gradient, from, to - from);
+                for (int k = 1; k < used; k++) {
+                    double[] g = shardGradients[k];
+                    for (int j = from; j < to; j++) {
+                        gradient[j] += g[j];
+                    }
+                }
+                for (int j = from; j < to; j++) {
+                    gradient[j] *= scale;
+                }
+                adam.update(weights, gradient, from, to, rate);
+                return null;
+            }));
+        }
+        await(futures, cancel);
     }
 
     /** Mean loss and mean unweighted terms over the validation mixtures (physics layer as at inference). */
@@ -323,8 +347,15 @@ public final class Trainer {
             Arrays.fill(gradient, 0.0);
             Arrays.fill(ws.parts, 0.0);
             network.forward(weights, n, config.activityThreshold(), ws);
+            int live = 0;
+            for (int b = 0; b < n; b++) {
+                for (int i = 0; i < data.models().size(); i++) {
+                    live += ws.render.isActive(b, i) ? 1 : 0;
+                }
+            }
             losses[shard] = network.backward(weights, n, loss, true, gradient, ws);
-            System.arraycopy(ws.parts, 0, parts, 0, parts.length);
+            System.arraycopy(ws.parts, 0, parts, 0, MixtureLoss.PARTS);
+            parts[MixtureLoss.PARTS] = live;
         }
 
         double evaluate(double[] weights, long[] seeds, int from, int n, double[] parts) {

@@ -46,7 +46,7 @@ public record TrainingConfig(int epochs, int samplesPerEpoch, boolean freshSampl
     /** The defaults the CLI starts from (see the report of the inverse-rendering issue for how they were chosen). */
     public static TrainingConfig defaults() {
         return new TrainingConfig(20, 8192, true, 32, 8, 1e-3, 1e-4, 1L,
-                Runtime.getRuntime().availableProcessors(), 512, 1.0, 1.0, 1.0, 1e-2);
+                Runtime.getRuntime().availableProcessors(), 512, 1.0, 1.0, 1.0, 0.02);
     }
 
     MixtureLoss.Weights lossWeights() {
