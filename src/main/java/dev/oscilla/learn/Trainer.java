@@ -45,6 +45,7 @@ public final class Trainer {
     private final MixtureLoss loss;
     private final List<EpochReport> history = new ArrayList<>();
     private volatile InverseRenderModel lastEpochModel;
+    private boolean started;
 
     public Trainer(SyntheticMixtures data, Architecture architecture, WavenumberWindow window, TrainingConfig config) {
         this.data = data;
@@ -73,8 +74,14 @@ public final class Trainer {
         return Optional.ofNullable(lastEpochModel);
     }
 
-    /** Runs the whole training and returns the trained model. */
+    /** Runs the whole training and returns the trained model. A trainer runs once. */
     public InverseRenderModel train(TrainingListener listener, ProgressListener progress, CancellationToken cancel) {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("this trainer has already run; make a new one");
+            }
+            started = true;
+        }
         long start = System.nanoTime();
         double[] weights = network.initialWeights(mix(config.seed(), -1, -1));
         double[] gradient = new double[weights.length];

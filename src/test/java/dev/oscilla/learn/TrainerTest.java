@@ -41,6 +41,9 @@ class TrainerTest {
         assertThat(last.learningRate()).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
         assertThat(model.training()).containsEntry("epochs_completed", 6);
+        assertThat(reports).allSatisfy(r -> assertThat(r.liveMinerals()).isBetween(1.0, 3.0));
+        assertThatThrownBy(() -> trainer.train(TrainingListener.NONE, ProgressListener.NONE,
+                CancellationToken.NONE)).isInstanceOf(IllegalStateException.class);
 
         InverseRenderPredictor predictor = model.newPredictor();
         double[][] pure = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
