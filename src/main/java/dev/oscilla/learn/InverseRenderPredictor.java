@@ -21,11 +21,14 @@ import java.util.Locale;
 public final class InverseRenderPredictor {
 
     /**
-     * Minerals predicted below this abundance are rendered at their library parameters (and reported so): their
-     * share of the modelled spectrum is below 1e-4, so the flex of their bands changes it by well under 1e-5 in
-     * emissivity, while skipping their heads and renderings cuts the time per spectrum several-fold.
+     * Minerals predicted below this abundance are rendered at their library parameters (and reported so). Their
+     * share of the modelled spectrum is under 1 %, so flexing their bands (a few 0.01 in emissivity at most) would
+     * change the model by ~1e-4, far below the fit's RMS (~0.01); training flexes only minerals above 2 %
+     * ({@link TrainingConfig#activityThreshold()}), so their heads are not trained below that anyway. A softmax
+     * leaves every mineral some abundance, so without this cut all ~40 minerals would be rendered and flexed for
+     * every spectrum: about three times the cost.
      */
-    public static final double LIVE_ABUNDANCE = 1e-4;
+    public static final double LIVE_ABUNDANCE = 0.01;
 
     private final InverseRenderModel model;
     private final InverseRenderNetwork network;
@@ -133,7 +136,8 @@ public final class InverseRenderPredictor {
         }
         List<String> notes = new ArrayList<>();
         notes.add("inverse rendering: one network pass; minerals rendered at their predicted parameters (below "
-                + LIVE_ABUNDANCE + " abundance at their library parameters), blackbody fraction solved in closed form");
+                + LIVE_ABUNDANCE + " abundance at their library parameters), blackbody fraction solved in closed "
+                + "form");
         if (n < valid.length) {
             notes.add((valid.length - n) + " missing channel(s) of the network's axis interpolated for its input");
         }

@@ -49,7 +49,7 @@
  * The vector-Jacobian product of the dispersion model costs about seven plain evaluations, and a library has ~40
  * minerals, so during training only minerals with abundance at or above the activity threshold (0.02) are flexed;
  * the others are rendered from precomputed library spectra (their share of the mixture is below 2 %). At
- * inference the threshold is 1e-4. Hot loops stage rows in zero-offset arrays, the form C2 vectorises (see
+ * inference the threshold is 0.01. Hot loops stage rows in zero-offset arrays, the form C2 vectorises (see
  * {@link dev.oscilla.learn.Kernels}).
  */
 package dev.oscilla.learn;
