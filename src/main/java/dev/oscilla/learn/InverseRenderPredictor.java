@@ -86,9 +86,11 @@ public final class InverseRenderPredictor {
         for (int i = 0; i < models.size(); i++) {
             int j = models.libraryIndex(i);
             abundances[j] = s * ws.x[i];
-            int from = models.offset(i);
-            minerals.set(j, models.mineral(i).withParameters(Arrays.copyOfRange(ws.params, from,
-                    from + models.parameterCount(i))));
+            if (ws.render.isActive(0, i)) { // the others keep their library parameters: the library's mineral
+                int from = models.offset(i);
+                minerals.set(j, models.mineral(i).withParameters(Arrays.copyOfRange(ws.params, from,
+                        from + models.parameterCount(i))));
+            }
         }
         if (appendBlackbody) {
             names.add(Mineral.BLACKBODY_NAME);

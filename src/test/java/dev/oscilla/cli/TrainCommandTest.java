@@ -74,6 +74,10 @@ class TrainCommandTest {
         CliRun.of(train(model, "--epochs", "2", "--samples", "64", "--validation", "16", "--threads", "2",
                 "--loss-csv", curve.toString(), "--quiet")).succeeded();
         assertThat(model).isRegularFile();
+        // with a spectral library, half the mixtures are made of its measured spectra unless told otherwise
+        java.util.Map<String, Object> training = dev.oscilla.learn.InverseRenderModel.read(model, library).training();
+        assertThat(training).containsEntry("measured_spectra", 2);
+        assertThat(((java.util.Map<?, ?>) training.get("mixtures")).get("measuredFraction")).isEqualTo(0.5);
         List<String> lines = Files.readAllLines(curve);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("epoch,train_loss,train_spectral,train_abundance,train_group,");
