@@ -2,6 +2,11 @@ package dev.oscilla.cli;
 
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.io.LibraryFiles;
+import dev.oscilla.learn.InverseRenderModel;
+import dev.oscilla.learn.InverseRenderPredictor;
+import dev.oscilla.learn.Prediction;
+import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.task.ProgressListener;
@@ -9,6 +14,7 @@ import dev.oscilla.unmix.AbsSettings;
 import dev.oscilla.unmix.AnalysisBySynthesis;
 import dev.oscilla.unmix.EndmemberMatrix;
 import dev.oscilla.unmix.FlexTolerances;
+import dev.oscilla.unmix.LibraryMatcher;
 import dev.oscilla.unmix.LinearUnmixer;
 import dev.oscilla.unmix.SpectrumUnmixer;
 import dev.oscilla.unmix.UnmixMethod;
@@ -70,9 +76,100 @@ final class UnmixerFactories {
                                 + "weight %.3g, at most %d sweeps", engine.endmembers(), minerals.totalOscillators(),
                         t.omega0(), t.strength(), t.gamma(), t.epsInf(), t.weight(), abs.maxSweeps()));
             }
+            case IR:
+                return inverseRendering(in.params(), in.model(), in.measured(), in.window(), in.oscillators());
+            case IR_ABS:
+                return inverseRenderingThenAbs(in, dataAxis);
             default:
                 throw new UserException("method " + method.label() + " is not available in this build");
         }
+    }
+
+    /**
+     * Method IR: the trained network of {@code model} bound to its oscillator library. The network reads the axis
+     * it was trained on; a different {@code window} is noted in the description, not applied.
+     *
+     * @param spectralLibrary measured library giving names and categories to an HDF parameter file; may be null for
+     *                        a JSON library whose minerals carry them
+     * @param oscillators     the oscillator library when the user gave one directly (then {@code params} may be null)
+     */
+    static Prepared inverseRendering(Path params, Path model, SpectrumSet spectralLibrary, WavenumberWindow window,
+                                     MineralLibrary oscillators) throws SpectralFileException {
+        InverseRenderModel network = network(params, model, spectralLibrary, window, oscillators, "ir");
+        String description = network.describe();
+        if (!window.equals(network.window())) {
+            description += "; the network reads its training window " + network.window() + " (--window " + window
+                    + " not applied)";
+        }
+        return new Prepared(network::newUnmixer, description);
+    }
+
+    private static InverseRenderModel network(Path params, Path model, SpectrumSet spectralLibrary,
+                                              WavenumberWindow window, MineralLibrary oscillators, String method)
+            throws SpectralFileException {
+        if ((params == null && oscillators == null) || model == null) {
+            throw new UserException("method " + method + " needs --params (the oscillator library) and --model (the "
+                    + "trained network)");
+        }
+        MineralLibrary library = oscillators != null ? oscillators
+                : oscillatorLibrary(params, spectralLibrary, window);
+        return InverseRenderModel.read(model, library);
+    }
+
+    /**
+     * Method IR+ABS: the network's prediction (every mineral's parameters) warm-starts analysis-by-synthesis on the
+     * same library; predicted parameters outside the ABS boxes are clamped into them.
+     */
+    static Prepared inverseRenderingThenAbs(Inputs in, double[] dataAxis) throws SpectralFileException {
+        InverseRenderModel network = network(in.params(), in.model(), in.measured(), in.window(), in.oscillators(),
+                "ir+abs");
+        AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
+        AnalysisBySynthesis engine = new AnalysisBySynthesis(network.library(), dataAxis, abs);
+        Supplier<SpectrumUnmixer> factory = () -> {
+            InverseRenderPredictor predictor = network.newPredictor();
+            AnalysisBySynthesis.Unmixer unmixer = engine.newUnmixer();
+            return spectrum -> {
+                Prediction prediction = predictor.predict(spectrum);
+                double[][] start = new double[engine.endmembers()][];
+                for (int i = 0; i < engine.endmembers(); i++) {
+                    Mineral target = engine.minerals().get(i);
+                    for (Mineral m : prediction.minerals()) {
+                        if (!target.isBlackbody() && m.name().equals(target.name())
+                                && m.layout().equals(target.layout())) {
+                            start[i] = m.parameters();
+                        }
+                    }
+                }
+                return unmixer.unmix(spectrum, start).withMethod(UnmixMethod.IR_ABS);
+            };
+        };
+        return new Prepared(factory, "ir+abs: " + network.describe() + "; then abs at most " + abs.maxSweeps()
+                + " sweeps from the prediction");
+    }
+
+    /**
+     * Reads an oscillator library (HDF, JSON or oscillator table). An InfraRender HDF file carries truncated
+     * sample labels and no mineral groups, so when a measured spectral library is given its models are paired
+     * with the library's entries ({@link LibraryMatcher}) and take their names and categories; other formats are
+     * used as they are, except that a mineral without a category takes the one of the measured entry of its name.
+     */
+    static MineralLibrary oscillatorLibrary(Path params, SpectrumSet spectralLibrary, WavenumberWindow window)
+            throws SpectralFileException {
+        MineralLibrary library = LibraryFiles.read(params);
+        boolean hdf = LibraryFiles.format(params).orElse(null) == LibraryFiles.Format.INFRARENDER_HDF;
+        if (hdf && spectralLibrary != null) {
+            return LibraryMatcher.match(spectralLibrary, library, window).library();
+        }
+        if (spectralLibrary == null) {
+            return library;
+        }
+        List<Mineral> out = new java.util.ArrayList<>();
+        for (Mineral m : library.minerals()) {
+            int i = spectralLibrary.spectra().stream().map(s -> s.name()).collect(java.util.stream.Collectors.toList())
+                    .indexOf(m.name());
+            out.add(m.category().isBlank() && i >= 0 ? m.withCategory(spectralLibrary.categories().get(i)) : m);
+        }
+        return library.withMinerals(out);
     }
 
     /** The oscillator models to flex: the library itself, or --params paired with the measured spectra. */
@@ -80,7 +177,11 @@ final class UnmixerFactories {
         if (in.oscillators() != null) {
             return in.oscillators();
         }
-        return ParametricLibraries.load(in.params(), in.measured(), in.window(), method.label());
+        if (in.params() == null) {
+            throw new UserException("--method " + method.label()
+                    + " needs --params: an oscillator library (InfraRender HDF or Oscilla JSON)");
+        }
+        return oscillatorLibrary(in.params(), in.measured(), in.window());
     }
 
 }

@@ -92,6 +92,12 @@ public final class UnmixResult {
         this.rms = measured.length == 0 ? Double.NaN : Math.sqrt(ss / measured.length);
     }
 
+    /** The same result attributed to another method (e.g. ABS warm-started by the network is IR_ABS). */
+    public UnmixResult withMethod(UnmixMethod value) {
+        return new UnmixResult(spectrumName, value, endmembers, categories, blackbody, forced, abundances,
+                standardErrors, axis, measured, modelled, iterations, stopReason, flexedMinerals, notes);
+    }
+
     public String spectrumName() {
         return spectrumName;
     }
