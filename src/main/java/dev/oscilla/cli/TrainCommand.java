@@ -92,8 +92,8 @@ public final class TrainCommand implements Callable<Integer> {
     String minerals;
 
     @Option(names = "--flex-scale", defaultValue = "1",
-            description = "Scales the boxes the network predicts parameters in (published IR tolerances: omega0 1 %,"
-                    + " S and gamma 10 %, eps_inf and weight 1e-5; default ${DEFAULT-VALUE}).")
+            description = "Scales the boxes the network predicts parameters in (published IR tolerances: omega0 1 %%,"
+                    + " S and gamma 10 %%, eps_inf and weight 1e-5; default ${DEFAULT-VALUE}).")
     double flexScale;
 
     @Option(names = "--jitter-scale", defaultValue = "1",
