@@ -175,6 +175,11 @@ public final class AnalysisBySynthesis {
         return minerals.size();
     }
 
+    /** Channels of the data axis the engine fits (window channels where every endmember is defined). */
+    public int channels() {
+        return base.channels();
+    }
+
     /** A thread-confined unmixer with its own workspaces. */
     public Unmixer newUnmixer() {
         return new Unmixer();
@@ -191,7 +196,25 @@ public final class AnalysisBySynthesis {
         private final double[] covariance = new double[m * m];
         private final double[][] lambda = new double[m][];
         private final boolean[] constrained = base.constrainedFlags().clone();
+        private final double[] priorGram = new double[m * m];
+        private final double[] priorAtb = new double[m];
+        private double[] prior;
+        private double priorMu;
         private Channels full;
+
+        /** FCLS on the current Gram matrix, with the abundance prior when one is set. */
+        private void solveAbundances() {
+            if (prior == null || priorMu == 0) {
+                fcls.solve(gram, atb, constrained, true, x);
+                return;
+            }
+            System.arraycopy(gram, 0, priorGram, 0, m * m);
+            for (int j = 0; j < m; j++) {
+                priorGram[j * m + j] += priorMu;
+                priorAtb[j] = atb[j] + priorMu * prior[j];
+            }
+            fcls.solve(priorGram, priorAtb, constrained, true, x);
+        }
 
         @Override
         public UnmixResult unmix(Spectrum spectrum) {
@@ -203,6 +226,22 @@ public final class AnalysisBySynthesis {
          * start from the library); used to warm-start from a network's prediction.
          */
         public UnmixResult unmix(Spectrum spectrum, double[][] startParameters) {
+            return unmix(spectrum, startParameters, null, 0);
+        }
+
+        /**
+         * Unmixes with a warm start and, optionally, a Gaussian prior on the abundances: the abundance step
+         * minimises ||b - A x||^2 + priorWeight ||x - priorAbundances||^2 (still x >= 0, sum 1), which pulls the
+         * solution towards an independent estimate such as a network's prediction. The reported standard errors
+         * ignore the prior.
+         *
+         * @param priorAbundances per endmember (blackbody included), or null for none
+         * @param priorWeight     weight of the prior in units of the squared misfit (>= 0)
+         */
+        public UnmixResult unmix(Spectrum spectrum, double[][] startParameters, double[] priorAbundances,
+                                 double priorWeight) {
+            prior = priorAbundances;
+            priorMu = priorWeight;
             Spectrum s = base.matchesAxis(spectrum.axis()) ? spectrum : spectrum.resample(base.dataAxisView());
             int n0 = base.channels();
             boolean[] valid = new boolean[n0];
@@ -241,7 +280,7 @@ public final class AnalysisBySynthesis {
                 }
             }
             ch.updateNormalEquations();
-            fcls.solve(gram, atb, constrained, true, x);
+            solveAbundances();
             double cost = ch.misfit();
             int sweeps = 0;
             int steps = 0;
@@ -253,7 +292,7 @@ public final class AnalysisBySynthesis {
                 for (int i : order) {
                     if (ch.blockStep(i)) {
                         steps++;
-                        fcls.solve(gram, atb, constrained, true, x);
+                        solveAbundances();
                     }
                 }
                 cost = ch.misfit();

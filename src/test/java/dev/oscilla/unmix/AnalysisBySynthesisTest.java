@@ -170,4 +170,21 @@ class AnalysisBySynthesisTest {
             assertThat(warm.abundance(i)).isCloseTo(x[i], org.assertj.core.data.Offset.offset(5e-3));
         }
     }
+
+    @Test
+    void anAbundancePriorPullsTheSolutionTowardsIt() {
+        Random rnd = new Random(21);
+        AbsSettings settings = AbsSettings.defaults(WavenumberWindow.ALL).withMaxSweeps(2);
+        Spectrum b = mixture(library.minerals(), new double[] {0.5, 0.3, 0.2, 0, 0, 0}, 0, 1e-3, rnd);
+        AnalysisBySynthesis abs = new AnalysisBySynthesis(library, axis, settings);
+        double[] prior = {0.1, 0.1, 0.1, 0.1, 0.1, 0.4, 0.1}; // six minerals and the blackbody
+        UnmixResult free = abs.newUnmixer().unmix(b, null, null, 0);
+        UnmixResult none = abs.newUnmixer().unmix(b, null, prior, 0);
+        UnmixResult strong = abs.newUnmixer().unmix(b, null, prior, 1e6);
+        for (int i = 0; i < prior.length; i++) {
+            assertThat(none.abundance(i)).isEqualTo(free.abundance(i));
+            assertThat(strong.abundance(i)).isCloseTo(prior[i], org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(strong.rms()).isGreaterThan(free.rms());
+    }
 }
