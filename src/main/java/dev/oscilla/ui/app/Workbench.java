@@ -1,5 +1,6 @@
 package dev.oscilla.ui.app;
 
+import dev.oscilla.io.OscillatorTableCsv;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.ui.common.Dialogs;
 import dev.oscilla.ui.common.PlotExporter;
@@ -8,12 +9,12 @@ import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.TaskRunner;
 import dev.oscilla.ui.explore.ExploreModule;
 import dev.oscilla.ui.library.LibraryModule;
-import dev.oscilla.ui.library.OscillatorTableExport;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
 import dev.oscilla.ui.session.Autosave;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
+import dev.oscilla.ui.session.RecentFiles;
 import dev.oscilla.ui.session.RecoveryStore;
 import dev.oscilla.ui.session.SessionSnapshot;
 import dev.oscilla.ui.session.WorkbenchSession;
@@ -50,6 +51,9 @@ public final class Workbench {
             ExploreModule::new,
             LibraryModule::new);
 
+    /** The list of spectrum files opened lately, in the configuration folder. */
+    public static final String RECENT_SPECTRA = "recent-spectra.txt";
+
     /** The injectable parts: real ones in the application, fakes in tests. */
     public record Services(TaskRunner tasks, Scheduler scheduler, Dialogs dialogs, Path configDir, Clock clock,
                            Duration autosaveQuietPeriod) {
@@ -84,8 +88,10 @@ public final class Workbench {
             session.openSpectra(data.sampleSpectra(), data.samplesDir());
         }
         StatusLine status = new StatusLine();
+        session.samplesDirProperty().set(data.samplesDir());
         DocumentActions documents = new DocumentActions(session, services.tasks(), services.dialogs(), status,
-                OscillatorTableExport::write);
+                OscillatorTableCsv::write, new RecentFiles(services.configDir().resolve(RECENT_SPECTRA),
+                        services.tasks()));
         context = new WorkbenchContext(session, documents, services.tasks(), services.scheduler(),
                 services.dialogs(), status, this::show, new PlotExporter(services.dialogs(), services.tasks(), status),
                 services.configDir());

@@ -8,6 +8,7 @@ import dev.oscilla.physics.Oscillator;
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.ui.common.NumberField;
+import dev.oscilla.ui.mineral.MineralEdits;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.SynchronousTaskRunner;

@@ -1,10 +1,10 @@
 package dev.oscilla.ui.testing;
 
+import dev.oscilla.io.OscillatorTableCsv;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.SynchronousTaskRunner;
-import dev.oscilla.ui.library.OscillatorTableExport;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
@@ -29,7 +29,7 @@ public final class VmHarness {
     public VmHarness(MineralLibrary library, Path configDir) {
         document = new LibraryDocument(library, null);
         session = new WorkbenchSession(document);
-        documents = new DocumentActions(session, tasks, dialogs, status, OscillatorTableExport::write);
+        documents = new DocumentActions(session, tasks, dialogs, status, OscillatorTableCsv::write);
         context = new WorkbenchContext(session, documents, tasks, scheduler, dialogs, status, navigated::add,
                 new PlotExporter(dialogs, tasks, status), configDir);
     }
