@@ -8,10 +8,12 @@ import dev.oscilla.ui.common.Scheduler;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.TaskRunner;
 import dev.oscilla.ui.explore.ExploreModule;
+import dev.oscilla.ui.fit.FitModule;
 import dev.oscilla.ui.library.LibraryModule;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
 import dev.oscilla.ui.session.Autosave;
+import dev.oscilla.ui.session.BundledSamples;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
 import dev.oscilla.ui.session.RecentFiles;
@@ -49,7 +51,8 @@ public final class Workbench {
      */
     public static final List<Function<WorkbenchContext, WorkbenchModule>> MODULES = List.of(
             ExploreModule::new,
-            LibraryModule::new);
+            LibraryModule::new,
+            FitModule::new);
 
     /** The list of spectrum files opened lately, in the configuration folder. */
     public static final String RECENT_SPECTRA = "recent-spectra.txt";
@@ -85,7 +88,7 @@ public final class Workbench {
         }
         WorkbenchSession session = new WorkbenchSession(document);
         if (data.sampleSpectra() != null) {
-            session.openSpectra(data.sampleSpectra(), data.samplesDir());
+            session.openSpectra(data.sampleSpectra(), data.samplesDir().resolve(BundledSamples.QUARTZ_TAB));
         }
         StatusLine status = new StatusLine();
         session.samplesDirProperty().set(data.samplesDir());
