@@ -20,6 +20,7 @@ import dev.oscilla.ui.session.RecentFiles;
 import dev.oscilla.ui.session.RecoveryStore;
 import dev.oscilla.ui.session.SessionSnapshot;
 import dev.oscilla.ui.session.WorkbenchSession;
+import dev.oscilla.ui.unmix.UnmixModule;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -52,7 +53,8 @@ public final class Workbench {
     public static final List<Function<WorkbenchContext, WorkbenchModule>> MODULES = List.of(
             ExploreModule::new,
             LibraryModule::new,
-            FitModule::new);
+            FitModule::new,
+            UnmixModule::new);
 
     /** The list of spectrum files opened lately, in the configuration folder. */
     public static final String RECENT_SPECTRA = "recent-spectra.txt";

@@ -19,39 +19,56 @@ import javafx.scene.image.Image;
 /**
  * View-model of a bar chart with error bars: named categories along x (bar i at x = i) and a fixed list of bar
  * series (side by side when there are several, e.g. "estimated" and "known"). As with {@link PlotModel}, the
- * series are created up front and only their values change. Categories, names and ranges change on the UI thread;
- * values may be written from any thread.
+ * series are created up front and only their values change. UI-thread confined (a bar chart holds a handful of
+ * values; the export reads a snapshot).
  */
 public final class BarPlotModel implements ExportablePlot {
 
     /** One set of bars. */
     public static final class Series {
         private final IdentityErrorDataSet data;
+        private final boolean withErrors;
         private final javafx.beans.property.BooleanProperty shown =
                 new javafx.beans.property.SimpleBooleanProperty(this, "shown", true);
+        private double[] values = new double[0];
+        private double[] errors = new double[0];
+        private Runnable layout = () -> { };
 
-        private Series(String name, String style) {
+        private Series(String name, String style, boolean withErrors) {
             data = new IdentityErrorDataSet(name);
+            this.withErrors = withErrors;
             if (style != null && !style.isEmpty()) {
                 data.setStyle(style);
             }
+            shown.addListener(obs -> layout.run());
         }
 
         /**
          * Bar i has height {@code values[i]} and a symmetric error bar of {@code errors[i]} (0 for none); NaN values
-         * are left out. Any thread.
+         * are left out. UI thread (bar charts hold a handful of values).
          */
         public void set(double[] values, double[] errors) {
             if (errors.length != values.length) {
                 throw new IllegalArgumentException("one error per value");
             }
+            this.values = values.clone();
+            this.errors = errors.clone();
+            layout.run();
+        }
+
+        public void clear() {
+            set(new double[0], new double[0]);
+        }
+
+        /** Writes the bars, at {@code offset} (in category units) beside their category's centre. */
+        private void write(double offset) {
             int n = 0;
             double[] x = new double[values.length];
             double[] y = new double[values.length];
             double[] e = new double[values.length];
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isNaN(values[i])) {
-                    x[n] = i;
+                    x[n] = i + offset;
                     y[n] = values[i];
                     e[n] = Double.isNaN(errors[i]) ? 0 : errors[i];
                     n++;
@@ -59,12 +76,6 @@ public final class BarPlotModel implements ExportablePlot {
             }
             double[] err = java.util.Arrays.copyOf(e, n);
             data.set(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), err, err, n, true);
-        }
-
-        public void clear() {
-            data.lock().writeLockGuard(() -> {
-                data.clearData();
-            });
         }
 
         public String name() {
@@ -80,35 +91,29 @@ public final class BarPlotModel implements ExportablePlot {
             return data;
         }
 
+        /** Whether the bars carry error bars. */
+        public boolean withErrors() {
+            return withErrors;
+        }
+
         /** Whether the chart shows this series (and its legend entry); UI thread. */
         public javafx.beans.property.BooleanProperty shownProperty() {
             return shown;
         }
 
         /** Bar heights by category index (NaN where there is no bar). */
-        public double[] values(int categories) {
-            return column(categories, 1, false);
+        public double[] values() {
+            return values.clone();
         }
 
-        /** Error bar half-lengths by category index (NaN where there is no bar). */
-        public double[] errors(int categories) {
-            return column(categories, 1, true);
-        }
-
-        private double[] column(int categories, int dim, boolean error) {
-            return data.lock().readLockGuard(() -> {
-                double[] out = new double[categories];
-                java.util.Arrays.fill(out, Double.NaN);
-                for (int i = 0; i < data.getDataCount(); i++) {
-                    int k = (int) Math.round(data.get(0, i));
-                    if (k >= 0 && k < categories) {
-                        out[k] = error ? data.getErrorPositive(dim, i) : data.get(dim, i);
-                    }
-                }
-                return out;
-            });
+        /** Error bar half-lengths by category index. */
+        public double[] errors() {
+            return errors.clone();
         }
     }
+
+    /** Width of a category's group of bars, in category units (the rest is the gap between groups). */
+    public static final double GROUP_WIDTH = 0.8;
 
     private final String id;
     private final String title;
@@ -131,11 +136,29 @@ public final class BarPlotModel implements ExportablePlot {
                 categorySnapshot = List.copyOf(categories));
     }
 
-    /** Adds a series; call before the chart is built. {@code style} is ChartFX data set CSS, may be null. */
-    public Series addSeries(String name, String style) {
-        Series s = new Series(name, style);
+    /**
+     * Adds a series; call before the chart is built. {@code style} is ChartFX data set CSS, may be null (bars are
+     * drawn in the data set's {@code -fx-marker-color}).
+     */
+    public Series addSeries(String name, String style, boolean withErrors) {
+        Series s = new Series(name, style, withErrors);
+        s.layout = this::layout;
         series.add(s);
         return s;
+    }
+
+    /** The shown series side by side within each category, each {@link #barWidth()} wide. */
+    private void layout() {
+        List<Series> shown = series.stream().filter(x -> x.shown.get()).toList();
+        for (int k = 0; k < shown.size(); k++) {
+            shown.get(k).write((k - (shown.size() - 1) / 2.0) * barWidth());
+        }
+    }
+
+    /** Width of one bar in category units (the group shared by the series shown). */
+    public double barWidth() {
+        long shown = series.stream().filter(x -> x.shown.get()).count();
+        return GROUP_WIDTH / Math.max(1, shown);
     }
 
     public List<Series> series() {
@@ -196,8 +219,8 @@ public final class BarPlotModel implements ExportablePlot {
         for (Series s : series) {
             header.add(s.name());
             header.add(s.name() + " error");
-            values.add(s.values(names.size()));
-            errors.add(s.errors(names.size()));
+            values.add(padded(s.values(), names.size()));
+            errors.add(padded(s.errors(), names.size()));
         }
         sb.append(CsvTables.headerLine(header)).append('\n');
         for (int i = 0; i < names.size(); i++) {
@@ -208,6 +231,13 @@ public final class BarPlotModel implements ExportablePlot {
             sb.append('\n');
         }
         dev.oscilla.io.AtomicFiles.writeText(file, w -> w.write(sb.toString()));
+    }
+
+    private static double[] padded(double[] a, int n) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        System.arraycopy(a, 0, out, 0, Math.min(n, a.length));
+        return out;
     }
 
     private static String cell(double v) {

@@ -20,6 +20,7 @@ public final class BarPlotPanel extends BorderPane {
 
     private final BarPlotModel model;
     private final XYChart chart;
+    private final java.util.Map<BarPlotModel.Series, ErrorDataSetRenderer> renderers = new java.util.HashMap<>();
 
     public BarPlotPanel(BarPlotModel model, PlotExporter exporter) {
         this.model = model;
@@ -35,15 +36,21 @@ public final class BarPlotPanel extends BorderPane {
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.getStyleClass().add("oscilla-chart");
-        ErrorDataSetRenderer renderer = (ErrorDataSetRenderer) chart.getRenderers().get(0);
-        renderer.setPolyLineStyle(LineStyle.NONE);
-        renderer.setDrawBars(true);
-        renderer.setDrawMarker(false);
-        renderer.setErrorStyle(ErrorStyle.ERRORBARS);
-        renderer.setDynamicBarWidth(true);
-        renderer.setBarWidthPercentage(model.series().size() > 1 ? 35 : 60);
-        renderer.setShiftBar(model.series().size() > 1);
-        renderer.setPointReduction(false);
+        // one renderer per series: error bars only where the series has errors (a cap of zero length would show)
+        List<ErrorDataSetRenderer> list = new ArrayList<>();
+        for (BarPlotModel.Series s : model.series()) {
+            ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+            r.setPolyLineStyle(LineStyle.NONE);
+            r.setDrawBars(true);
+            r.setDrawMarker(false);
+            r.setErrorStyle(s.withErrors() ? ErrorStyle.ERRORBARS : ErrorStyle.NONE);
+            r.setDynamicBarWidth(false); // ChartFX 11.3 draws no dynamic-width bars with error bars
+            r.setPointReduction(false);
+            renderers.put(s, r);
+            list.add(r);
+        }
+        chart.getRenderers().setAll(list);
+        xAxis.widthProperty().addListener(obs -> barWidths());
 
         Runnable categories = () -> {
             xAxis.setCategories(new ArrayList<>(model.categories()));
@@ -51,12 +58,16 @@ public final class BarPlotPanel extends BorderPane {
             int n = Math.max(1, model.categories().size());
             xAxis.setAutoRanging(false);
             xAxis.set(-0.5, n - 0.5);
+            barWidths();
         };
         model.categories().addListener((ListChangeListener<String>) c -> categories.run());
         categories.run();
 
         for (BarPlotModel.Series s : model.series()) {
-            s.shownProperty().addListener((obs, was, now) -> syncDataSets());
+            s.shownProperty().addListener((obs, was, now) -> {
+                syncDataSets();
+                barWidths();
+            });
         }
         syncDataSets();
         Runnable yRange = () -> {
@@ -80,14 +91,22 @@ public final class BarPlotPanel extends BorderPane {
     }
 
     private void syncDataSets() {
-        List<DataSet> shown = new ArrayList<>();
         for (BarPlotModel.Series s : model.series()) {
-            if (s.shownProperty().get()) {
-                shown.add(s.dataSet());
+            List<DataSet> shown = s.shownProperty().get() ? List.of(s.dataSet()) : List.of();
+            ErrorDataSetRenderer r = renderers.get(s);
+            if (!shown.equals(r.getDatasets())) {
+                r.getDatasets().setAll(shown);
             }
         }
-        if (!shown.equals(chart.getDatasets())) {
-            chart.getDatasets().setAll(shown);
+    }
+
+    /** Bars in pixels: their share of a category's width on the axis as laid out now. */
+    private void barWidths() {
+        int n = Math.max(1, model.categories().size());
+        double pixelsPerCategory = chart.getXAxis() instanceof CategoryAxis a ? a.getWidth() / n : 0;
+        int width = (int) Math.max(2, Math.floor(0.94 * model.barWidth() * pixelsPerCategory));
+        for (ErrorDataSetRenderer r : renderers.values()) {
+            r.setBarWidth(width);
         }
     }
 

@@ -74,6 +74,7 @@ public final class KnobBinding {
         Tooltip problem = new Tooltip();
         problem.textProperty().bind(field.problemProperty());
         Tooltip[] help = {null}; // the field's explanatory tooltip, restored once the text is valid again
+        text.pseudoClassStateChanged(INVALID, !field.textValidProperty().get());
         field.textValidProperty().addListener((obs, was, valid) -> {
             text.pseudoClassStateChanged(INVALID, !valid);
             if (!valid) {

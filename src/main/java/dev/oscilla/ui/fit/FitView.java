@@ -1,5 +1,6 @@
 package dev.oscilla.ui.fit;
 
+import dev.oscilla.ui.mineral.ParameterNames;
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;

@@ -1,5 +1,6 @@
 package dev.oscilla.ui.fit;
 
+import dev.oscilla.ui.mineral.ParameterNames;
 import dev.oscilla.fit.DispersionFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
@@ -235,6 +236,8 @@ public final class FitViewModel {
     private void windowChanged() {
         windowLowField.show(windowLow.get());
         windowHighField.show(windowHigh.get());
+        windowLowField.revalidate(); // each end's validity depends on the other
+        windowHighField.revalidate();
         Spectrum s = session.spectrumProperty().get();
         int n = 0;
         if (s != null) {

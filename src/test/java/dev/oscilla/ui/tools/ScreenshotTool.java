@@ -14,6 +14,8 @@ import dev.oscilla.ui.fit.FitModule;
 import dev.oscilla.ui.fit.FitViewModel;
 import dev.oscilla.ui.module.ViewIds;
 import dev.oscilla.ui.testing.ScriptedDialogs;
+import dev.oscilla.ui.unmix.UnmixModule;
+import dev.oscilla.ui.unmix.UnmixViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -99,6 +101,20 @@ public final class ScreenshotTool extends Application {
             steps.add(fit::autoFit);
             steps.add(waitUntil(() -> !fit.runningProperty().get() && fit.summaryProperty().get().startsWith("RMS")));
             steps.add(() -> shot(scene, "fit-quartz.png"));
+        }
+        if (wanted("unmix")) {
+            UnmixViewModel unmix = wb.module(UnmixModule.class).viewModel();
+            steps.add(() -> wb.show(ViewIds.UNMIX));
+            steps.add(waitUntil(() -> unmix.canRunBinding().get()));
+            steps.add(unmix::run);
+            steps.add(waitUntil(() -> !unmix.runningProperty().get() && !unmix.results().isEmpty()));
+            steps.add(() -> unmix.selectedProperty().set(unmix.results().get(3))); // granitoid with 5 % blackbody
+            steps.add(() -> shot(scene, "unmix-mixtures.png"));
+            steps.add(() -> unmix.methodProperty().set(dev.oscilla.unmix.UnmixMethod.ABS));
+            steps.add(unmix::run);
+            steps.add(waitUntil(() -> !unmix.runningProperty().get() && !unmix.shifts().isEmpty()));
+            steps.add(() -> unmix.selectedProperty().set(unmix.results().get(3)));
+            steps.add(() -> shot(scene, "unmix-abs.png"));
         }
         steps.add(() -> {
             tasks.shutdown();

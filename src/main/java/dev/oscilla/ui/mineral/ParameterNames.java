@@ -1,16 +1,16 @@
-package dev.oscilla.ui.fit;
+package dev.oscilla.ui.mineral;
 
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.ParameterLayout;
 
 /** Readable names of a model's parameters: "Mode 2 band 3 ω₀", or "Band 3 ω₀" for a one-mode model. */
-final class ParameterNames {
+public final class ParameterNames {
 
     private ParameterNames() {
     }
 
     /** The symbol of a kind: ω₀, S, γ, ε∞, weight. */
-    static String symbol(ParameterKind kind) {
+    public static String symbol(ParameterKind kind) {
         switch (kind) {
             case OMEGA0:
                 return "\u03c9\u2080";
@@ -26,11 +26,11 @@ final class ParameterNames {
     }
 
     /** The symbol with its unit, for table rows: "ω₀ (cm⁻¹)". */
-    static String label(ParameterKind kind) {
+    public static String label(ParameterKind kind) {
         return kind == ParameterKind.OMEGA0 ? symbol(kind) + " (cm\u207b\u00b9)" : symbol(kind);
     }
 
-    static String describe(ParameterLayout layout, int index) {
+    public static String describe(ParameterLayout layout, int index) {
         int mode = layout.modeOf(index);
         int osc = layout.oscillatorOf(index);
         ParameterKind kind = layout.kindOf(index);
