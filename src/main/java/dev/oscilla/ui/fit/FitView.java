@@ -112,7 +112,6 @@ public final class FitView extends BorderPane {
                 item.setOnAction(e -> vm.openSpectra(p));
                 recent.getItems().add(item);
             }
-            recent.setDisable(recent.getItems().isEmpty());
         };
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
@@ -138,10 +137,9 @@ public final class FitView extends BorderPane {
         sourceTip.setWrapText(true);
         sourceTip.setMaxWidth(560);
         source.setTooltip(sourceTip);
-        for (Node n : new Node[] {open, recent, spectra}) {
+        for (Node n : new Node[] {open, spectra}) {
             n.disableProperty().bind(vm.runningProperty());
         }
-        recent.disableProperty().unbind();
         recent.disableProperty().bind(vm.runningProperty().or(Bindings.isEmpty(vm.recentFiles())));
 
         Button undo = new Button("Undo");

@@ -87,6 +87,16 @@ class FitUiTest {
         robot.write(text).type(KeyCode.ENTER);
     }
 
+    /** Opens a combo box and clicks the entry {@code text} of its popup list. */
+    private static void pick(FxRobot robot, String combo, String text) {
+        robot.clickOn(combo);
+        javafx.scene.Node cell = robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && text.equals(c.getText())
+                        && n.getScene().getWindow() instanceof javafx.stage.PopupWindow) // not another combo's button
+                .findFirst().orElseThrow();
+        robot.clickOn(cell);
+    }
+
     private void openFitViewWithASmallFit(FxRobot robot) throws Exception {
         robot.clickOn("#tab-fit");
         type(robot, "#fit-window-low", "950");
@@ -127,7 +137,7 @@ class FitUiTest {
     @Test
     void undoAfterARefitRestoresTheParametersBeforeIt(FxRobot robot) throws Exception {
         openFitViewWithASmallFit(robot);
-        robot.clickOn("#fit-model").clickOn("Quartz");
+        pick(robot, "#fit-model", "Quartz");
         waitUntil(10, () -> fit.hasModelProperty().get());
         Mineral quartz = library().require("Quartz");
         int s = quartz.layout().index(0, 2, ParameterKind.STRENGTH);
@@ -174,7 +184,7 @@ class FitUiTest {
         // still usable: the window can be set, a model picked and edited
         type(robot, "#fit-window-low", "1000");
         assertThat(fx(() -> fit.windowLowProperty().get())).isEqualTo(1000);
-        robot.clickOn("#fit-model").clickOn("Calcite");
+        pick(robot, "#fit-model", "Calcite");
         waitUntil(10, () -> fit.hasModelProperty().get() && fit.summaryProperty().get().contains("Calcite vs"));
     }
 }
