@@ -120,7 +120,7 @@ public final class Workbench {
         startupProblem = data.problem();
         status.post(data.problem() != null ? data.problem()
                 : "Opened the bundled samples: " + data.library().size() + " minerals; the quartz sample spectrum "
-                + "is open for comparison.");
+                + "is open for comparing and fitting, the sample mixtures for unmixing.");
     }
 
     /** Default configuration folder: {@code -Doscilla.config.dir}, else {@code ~/.oscilla}. */

@@ -1,6 +1,7 @@
 package dev.oscilla.ui.common;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
 import io.fair_acc.chartfx.axes.spi.CategoryAxis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -19,6 +20,11 @@ import javafx.scene.layout.BorderPane;
 public final class BarPlotPanel extends BorderPane {
 
     private final BarPlotModel model;
+    /** Longer category names are shortened on the axis (exports and tables keep them whole). */
+    static final int MAX_LABEL = 14;
+    /** Extra room at both ends of the category axis, in categories. */
+    private static final double MARGIN = 0.25;
+
     private final XYChart chart;
     private final java.util.Map<BarPlotModel.Series, ErrorDataSetRenderer> renderers = new java.util.HashMap<>();
 
@@ -32,6 +38,7 @@ public final class BarPlotPanel extends BorderPane {
         yAxis.setAnimated(false);
         xAxis.setUnit(null);
         yAxis.setUnit(null);
+        xAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SHIFT_ALT); // long names go to a second row, none is dropped
         chart = new XYChart(xAxis, yAxis);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
@@ -53,11 +60,16 @@ public final class BarPlotPanel extends BorderPane {
         xAxis.widthProperty().addListener(obs -> barWidths());
 
         Runnable categories = () -> {
-            xAxis.setCategories(new ArrayList<>(model.categories()));
-            // a fixed range keeps the first and last bar whole: category i sits at x = i
+            List<String> labels = new ArrayList<>();
+            for (String c : model.categories()) {
+                labels.add(c.length() <= MAX_LABEL ? c : c.substring(0, MAX_LABEL - 1) + "\u2026");
+            }
+            xAxis.setCategories(labels);
+            // category i sits at x = i; the margins leave room for the outer labels (ChartFX drops a label that
+            // would reach past the axis)
             int n = Math.max(1, model.categories().size());
             xAxis.setAutoRanging(false);
-            xAxis.set(-0.5, n - 0.5);
+            xAxis.set(-0.5 - MARGIN, n - 0.5 + MARGIN);
             barWidths();
         };
         model.categories().addListener((ListChangeListener<String>) c -> categories.run());
@@ -103,7 +115,7 @@ public final class BarPlotPanel extends BorderPane {
     /** Bars in pixels: their share of a category's width on the axis as laid out now. */
     private void barWidths() {
         int n = Math.max(1, model.categories().size());
-        double pixelsPerCategory = chart.getXAxis() instanceof CategoryAxis a ? a.getWidth() / n : 0;
+        double pixelsPerCategory = chart.getXAxis() instanceof CategoryAxis a ? a.getWidth() / (n + 2 * MARGIN) : 0;
         int width = (int) Math.max(2, Math.floor(0.94 * model.barWidth() * pixelsPerCategory));
         for (ErrorDataSetRenderer r : renderers.values()) {
             r.setBarWidth(width);

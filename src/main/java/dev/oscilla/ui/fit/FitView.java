@@ -1,6 +1,5 @@
 package dev.oscilla.ui.fit;
 
-import dev.oscilla.ui.mineral.ParameterNames;
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
@@ -9,6 +8,7 @@ import dev.oscilla.ui.common.KnobBinding;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotPanel;
 import dev.oscilla.ui.mineral.KnobHelp;
+import dev.oscilla.ui.mineral.ParameterNames;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

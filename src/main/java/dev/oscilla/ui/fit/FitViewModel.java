@@ -1,6 +1,5 @@
 package dev.oscilla.ui.fit;
 
-import dev.oscilla.ui.mineral.ParameterNames;
 import dev.oscilla.fit.DispersionFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
@@ -25,6 +24,7 @@ import dev.oscilla.ui.common.TaskHandle;
 import dev.oscilla.ui.common.TaskRunner;
 import dev.oscilla.ui.mineral.MineralEdits;
 import dev.oscilla.ui.mineral.ParameterKnobs;
+import dev.oscilla.ui.mineral.ParameterNames;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;

@@ -116,7 +116,7 @@ public final class UnmixViewModel {
 
     /** What a run produced. */
     private record RunOutput(RunInput input, List<UnmixRow> rows, List<String> failures,
-                             AbundanceScorer.Summary summary, List<String> unmapped) {
+                             AbundanceScorer.Summary summary, List<String> unmapped, double seconds) {
     }
 
     private record ContributionRequest(UnmixRow row, Source source, Map<String, Mineral> minerals,
@@ -257,11 +257,11 @@ public final class UnmixViewModel {
         tasks.submit("read spectra to unmix", () -> SpectrumFiles.read(file), set -> {
             loading.set(false);
             setMixtures(set, file);
-            if (remember) {
+            if (remember) { // the user's file, not the bundled preselection
                 recent().add(file);
+                status.post("Opened " + set.size() + " spectr" + (set.size() == 1 ? "um" : "a") + " to unmix from "
+                        + file.getFileName() + (set.hasAbundances() ? " (with known abundances)" : ""));
             }
-            status.post("Opened " + set.size() + " spectr" + (set.size() == 1 ? "um" : "a") + " to unmix from "
-                    + file.getFileName() + (set.hasAbundances() ? " (with known abundances)" : ""));
         }, error -> {
             loading.set(false);
             if (!Files.exists(file)) {
@@ -540,6 +540,7 @@ public final class UnmixViewModel {
 
     /** Worker thread: every spectrum, grouped by axis (each axis gets its own endmember matrix or engine). */
     private static RunOutput compute(RunInput in, TaskContext context) {
+        long t0 = System.nanoTime();
         Map<String, List<Integer>> byAxis = new LinkedHashMap<>();
         for (int i = 0; i < in.spectra().size(); i++) {
             double[] a = in.spectra().get(i).axis();
@@ -603,7 +604,8 @@ public final class UnmixViewModel {
         }
         AbundanceScorer.Summary summary = scores.isEmpty() || scores.size() != rows.size() ? null
                 : AbundanceScorer.Summary.of(scores);
-        return new RunOutput(in, List.copyOf(rows), List.copyOf(failures), summary, unmapped);
+        return new RunOutput(in, List.copyOf(rows), List.copyOf(failures), summary, unmapped,
+                (System.nanoTime() - t0) * 1e-9);
     }
 
     private static int exactColumn(List<String> columns, String name) {
@@ -689,10 +691,11 @@ public final class UnmixViewModel {
                 Numbers.format(s.recall(), 3)));
         double meanRms = out.rows().stream().mapToDouble(UnmixRow::rms).average().orElse(Double.NaN);
         runSummary.set(String.format(Locale.ROOT, "%s: %d spectr%s, %d endmembers%s, window %s cm\u207b\u00b9, mean "
-                + "RMS %s%s", out.input().method().label().toUpperCase(Locale.ROOT), out.rows().size(),
+                + "RMS %s%s, %s s", out.input().method().label().toUpperCase(Locale.ROOT), out.rows().size(),
                 out.rows().size() == 1 ? "um" : "a", columns.size(), out.input().blackbody() ? " + blackbody" : "",
                 out.input().window(), Numbers.format(meanRms, 3),
-                out.failures().isEmpty() ? "" : ", " + out.failures().size() + " failed"));
+                out.failures().isEmpty() ? "" : ", " + out.failures().size() + " failed",
+                Numbers.format(out.seconds(), 2)));
         selected.set(null);
         selected.set(results.isEmpty() ? null : results.get(0));
         status.post(runSummary.get());

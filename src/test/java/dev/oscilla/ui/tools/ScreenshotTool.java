@@ -95,13 +95,6 @@ public final class ScreenshotTool extends Application {
             steps.add(() -> wb.show(ViewIds.LIBRARY));
             steps.add(() -> shot(scene, "library-compare.png"));
         }
-        if (wanted("fit")) {
-            FitViewModel fit = wb.module(FitModule.class).viewModel();
-            steps.add(() -> wb.show(ViewIds.FIT));
-            steps.add(fit::autoFit);
-            steps.add(waitUntil(() -> !fit.runningProperty().get() && fit.summaryProperty().get().startsWith("RMS")));
-            steps.add(() -> shot(scene, "fit-quartz.png"));
-        }
         if (wanted("unmix")) {
             UnmixViewModel unmix = wb.module(UnmixModule.class).viewModel();
             steps.add(() -> wb.show(ViewIds.UNMIX));
@@ -115,6 +108,13 @@ public final class ScreenshotTool extends Application {
             steps.add(waitUntil(() -> !unmix.runningProperty().get() && !unmix.shifts().isEmpty()));
             steps.add(() -> unmix.selectedProperty().set(unmix.results().get(3)));
             steps.add(() -> shot(scene, "unmix-abs.png"));
+        }
+        if (wanted("fit")) {
+            FitViewModel fit = wb.module(FitModule.class).viewModel();
+            steps.add(() -> wb.show(ViewIds.FIT));
+            steps.add(fit::autoFit);
+            steps.add(waitUntil(() -> !fit.runningProperty().get() && fit.summaryProperty().get().startsWith("RMS")));
+            steps.add(() -> shot(scene, "fit-quartz.png"));
         }
         steps.add(() -> {
             tasks.shutdown();
