@@ -661,22 +661,30 @@ public final class FitViewModel {
     }
 
     /**
-     * The box a re-fit works in: the model's stored bounds, or else the fitter's defaults for the window widened to
-     * take in every current value (so a band outside a narrow window keeps its place instead of being moved to the
-     * box's edge); a locked parameter is boxed at its value, so it holds even outside the box.
+     * The box a re-fit works in: the model's stored bounds, where they are open (or none are stored) the fitter's
+     * defaults for the window widened to take in the current value (so a band outside a narrow window keeps its
+     * place instead of being moved to the box's edge); a locked parameter is boxed at its value, so it holds even
+     * outside the box.
      */
     private ParameterBounds refitBounds(Mineral m, boolean[] locked) {
         double[] p = m.parameters();
-        ParameterBounds base = m.bounds() != null ? m.bounds() : defaultBounds(m.layout());
-        double[] lo = base.lower();
-        double[] hi = base.upper();
+        ParameterBounds fallback = defaultBounds(m.layout());
+        double[] lo = m.bounds() != null ? m.bounds().lower() : fallback.lower();
+        double[] hi = m.bounds() != null ? m.bounds().upper() : fallback.upper();
         for (int i = 0; i < p.length; i++) {
+            // an open end (a band added in Explore to a bounded mineral has open bounds) gets the physical default,
+            // so no parameter can leave its legal domain (omega0 > 0, S >= 0, ...)
+            boolean openLow = m.bounds() == null || !Double.isFinite(lo[i]);
+            boolean openHigh = m.bounds() == null || !Double.isFinite(hi[i]);
+            if (openLow) {
+                lo[i] = Math.min(fallback.lower(i), p[i]);
+            }
+            if (openHigh) {
+                hi[i] = Math.max(fallback.upper(i), p[i]);
+            }
             if (locked[i]) {
                 lo[i] = p[i];
                 hi[i] = p[i];
-            } else if (m.bounds() == null) {
-                lo[i] = Math.min(lo[i], p[i]);
-                hi[i] = Math.max(hi[i], p[i]);
             }
         }
         return new ParameterBounds(lo, hi);

@@ -224,6 +224,29 @@ class FitViewModelTest {
     }
 
     @Test
+    void openStoredBoundsAreClosedByTheDefaultsSoARefitStaysPhysical() throws Exception {
+        open(null);
+        // Calcite carries its InfraRender box; a band added to it (as the Explore view does) gets open bounds
+        Mineral calcite = h.document.library().require("Calcite");
+        Mineral grown = MineralEdits.addOscillator(calcite, 0, new dev.oscilla.physics.Oscillator(1100, 0.3, 0.02));
+        int w = grown.layout().index(0, calcite.modes().get(0).size(), ParameterKind.OMEGA0);
+        assertThat(grown.bounds().lower(w)).isEqualTo(Double.NEGATIVE_INFINITY);
+        h.document.editMineral("Calcite", m -> grown, "add a band", null);
+        vm.chooseModel("Calcite");
+        vm.setWindow(950, 1250);
+        vm.maxIterationsProperty().set(30);
+
+        vm.refine(); // calcite's model against the quartz spectrum: the new band is pulled hard
+
+        assertThat(h.dialogs.errors).isEmpty();
+        Mineral out = entry("Calcite");
+        assertThat(out.bounds()).as("the stored bounds are kept as they were").isEqualTo(grown.bounds());
+        double omega = out.parameters()[w];
+        assertThat(omega).as("within the default box of the window").isBetween(0.5 * 950, 1.5 * 1250);
+        assertThat(vm.rmsProperty().get()).isNotNaN();
+    }
+
+    @Test
     void correlatedParametersAreNamedAfterTheFit() throws Exception {
         open(null);
         // the 1072 cm^-1 band as two halves 2 cm^-1 apart: their strengths trade against each other almost freely
