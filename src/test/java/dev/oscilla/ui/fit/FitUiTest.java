@@ -181,7 +181,17 @@ class FitUiTest {
         waitUntil(10, () -> fit.spectrumPlot().series().get(1).size() == 0); // the live model curve is gone
         assertThat(robot.lookup("#fit-auto").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#fit-cancel").queryAs(Button.class).isDisabled()).isTrue();
-        // still usable: the window can be set, a model picked and edited
+        // still usable: the window can be dragged out on the plot and typed, a model picked
+        javafx.scene.Node chart = robot.lookup("#fit-spectrum-chart").query();
+        javafx.geometry.Bounds b = fx(() -> chart.localToScreen(chart.getBoundsInLocal()));
+        robot.drag(new javafx.geometry.Point2D(b.getMinX() + 0.35 * b.getWidth(), b.getMinY() + 0.5 * b.getHeight()),
+                javafx.scene.input.MouseButton.PRIMARY).moveBy(0.15 * b.getWidth(), 0).moveBy(0.15 * b.getWidth(), 0)
+                .drop();
+        double low = fx(() -> fit.windowLowProperty().get());
+        double high = fx(() -> fit.windowHighProperty().get());
+        assertThat(low).as("dragged from about a third of the plot").isBetween(700.0, 1100.0);
+        assertThat(high).as("to about two thirds").isBetween(1100.0, 1600.0);
+        assertThat(fx(() -> fit.spectrumPlot().bandLowProperty().get())).isEqualTo(low);
         type(robot, "#fit-window-low", "1000");
         assertThat(fx(() -> fit.windowLowProperty().get())).isEqualTo(1000);
         pick(robot, "#fit-model", "Calcite");
