@@ -409,8 +409,14 @@ public final class DispersionFitter {
      * eps_inf in [1, 20], weights in [0.01, 1].
      */
     static ParameterBounds defaultBounds(ParameterLayout layout, Data data) {
-        double lo = data.axis()[0];
-        double hi = data.axis()[data.axis().length - 1];
+        return defaultBounds(layout, data.axis()[0], data.axis()[data.axis().length - 1]);
+    }
+
+    /**
+     * The physical bounds above for a fit of the channels from {@code lo} to {@code hi} cm^-1: what {@link #refine}
+     * honours for a model that carries no bounds of its own.
+     */
+    public static ParameterBounds defaultBounds(ParameterLayout layout, double lo, double hi) {
         double[] l = new double[layout.size()];
         double[] u = new double[layout.size()];
         for (int j = 0; j < l.length; j++) {

@@ -9,34 +9,64 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers inside the UI: common (executor, history, charts) <- session (document, recovery) <- module (the
- * registration contract) <- the views (explore, library, later fit and unmix) <- app (main window). Views never
- * depend on each other or on the app, so a view is added without touching another.
+ * registration contract) and mineral (the parameter knobs and edits every view that edits a mineral shares) <- the
+ * views (explore, library, fit, unmix) <- app (main window). Views never depend on each other or on the app, so a
+ * view is added without touching another.
  */
 @AnalyzeClasses(packages = "dev.oscilla.ui", importOptions = ImportOption.DoNotIncludeTests.class)
 class UiLayeringTest {
 
+    private static final String[] VIEWS = {"dev.oscilla.ui.explore..", "dev.oscilla.ui.library..",
+        "dev.oscilla.ui.fit..", "dev.oscilla.ui.unmix.."};
+
+    private static String[] viewsAnd(String... more) {
+        String[] out = java.util.Arrays.copyOf(VIEWS, VIEWS.length + more.length);
+        System.arraycopy(more, 0, out, VIEWS.length, more.length);
+        return out;
+    }
+
+    private static String[] viewsBut(String own) {
+        return java.util.Arrays.stream(viewsAnd("dev.oscilla.ui.app..")).filter(p -> !p.equals(own))
+                .toArray(String[]::new);
+    }
+
     @ArchTest
     static final ArchRule commonIsTheBottom = noClasses().that().resideInAPackage("dev.oscilla.ui.common..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.oscilla.ui.session..", "dev.oscilla.ui.module..",
-                    "dev.oscilla.ui.explore..", "dev.oscilla.ui.library..", "dev.oscilla.ui.app..");
+            .should().dependOnClassesThat().resideInAnyPackage(viewsAnd("dev.oscilla.ui.session..",
+                    "dev.oscilla.ui.module..", "dev.oscilla.ui.mineral..", "dev.oscilla.ui.app.."));
 
     @ArchTest
     static final ArchRule sessionKnowsNoView = noClasses().that().resideInAPackage("dev.oscilla.ui.session..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.oscilla.ui.module..", "dev.oscilla.ui.explore..",
-                    "dev.oscilla.ui.library..", "dev.oscilla.ui.app..");
+            .should().dependOnClassesThat().resideInAnyPackage(viewsAnd("dev.oscilla.ui.module..",
+                    "dev.oscilla.ui.mineral..", "dev.oscilla.ui.app.."));
 
     @ArchTest
     static final ArchRule moduleKnowsNoView = noClasses().that().resideInAPackage("dev.oscilla.ui.module..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.oscilla.ui.explore..", "dev.oscilla.ui.library..",
-                    "dev.oscilla.ui.app..");
+            .should().dependOnClassesThat().resideInAnyPackage(viewsAnd("dev.oscilla.ui.mineral..",
+                    "dev.oscilla.ui.app.."));
+
+    @ArchTest
+    static final ArchRule mineralKnowsNoView = noClasses().that().resideInAPackage("dev.oscilla.ui.mineral..")
+            .should().dependOnClassesThat().resideInAnyPackage(viewsAnd("dev.oscilla.ui.module..",
+                    "dev.oscilla.ui.app.."));
 
     @ArchTest
     static final ArchRule exploreIsIndependent = noClasses().that().resideInAPackage("dev.oscilla.ui.explore..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.oscilla.ui.library..", "dev.oscilla.ui.app..");
+            .should().dependOnClassesThat().resideInAnyPackage(viewsBut("dev.oscilla.ui.explore.."));
 
     @ArchTest
     static final ArchRule libraryIsIndependent = noClasses().that().resideInAPackage("dev.oscilla.ui.library..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.oscilla.ui.explore..", "dev.oscilla.ui.app..");
+            .should().dependOnClassesThat().resideInAnyPackage(viewsBut("dev.oscilla.ui.library.."));
+
+    @ArchTest
+    static final ArchRule fitIsIndependent = noClasses().that().resideInAPackage("dev.oscilla.ui.fit..")
+            .should().dependOnClassesThat().resideInAnyPackage(viewsBut("dev.oscilla.ui.fit.."))
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule unmixIsIndependent = noClasses().that().resideInAPackage("dev.oscilla.ui.unmix..")
+            .should().dependOnClassesThat().resideInAnyPackage(viewsBut("dev.oscilla.ui.unmix.."))
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule viewModelsHoldNoNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")

@@ -1,5 +1,6 @@
 package dev.oscilla.ui.app;
 
+import dev.oscilla.io.OscillatorTableCsv;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.ui.common.Dialogs;
 import dev.oscilla.ui.common.PlotExporter;
@@ -7,16 +8,19 @@ import dev.oscilla.ui.common.Scheduler;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.TaskRunner;
 import dev.oscilla.ui.explore.ExploreModule;
+import dev.oscilla.ui.fit.FitModule;
 import dev.oscilla.ui.library.LibraryModule;
-import dev.oscilla.ui.library.OscillatorTableExport;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
 import dev.oscilla.ui.session.Autosave;
+import dev.oscilla.ui.session.BundledSamples;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
+import dev.oscilla.ui.session.RecentFiles;
 import dev.oscilla.ui.session.RecoveryStore;
 import dev.oscilla.ui.session.SessionSnapshot;
 import dev.oscilla.ui.session.WorkbenchSession;
+import dev.oscilla.ui.unmix.UnmixModule;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -48,7 +52,12 @@ public final class Workbench {
      */
     public static final List<Function<WorkbenchContext, WorkbenchModule>> MODULES = List.of(
             ExploreModule::new,
-            LibraryModule::new);
+            LibraryModule::new,
+            FitModule::new,
+            UnmixModule::new);
+
+    /** The list of spectrum files opened lately, in the configuration folder. */
+    public static final String RECENT_SPECTRA = "recent-spectra.txt";
 
     /** The injectable parts: real ones in the application, fakes in tests. */
     public record Services(TaskRunner tasks, Scheduler scheduler, Dialogs dialogs, Path configDir, Clock clock,
@@ -81,11 +90,13 @@ public final class Workbench {
         }
         WorkbenchSession session = new WorkbenchSession(document);
         if (data.sampleSpectra() != null) {
-            session.openSpectra(data.sampleSpectra(), data.samplesDir());
+            session.openSpectra(data.sampleSpectra(), data.samplesDir().resolve(BundledSamples.QUARTZ_TAB));
         }
         StatusLine status = new StatusLine();
+        session.samplesDirProperty().set(data.samplesDir());
         DocumentActions documents = new DocumentActions(session, services.tasks(), services.dialogs(), status,
-                OscillatorTableExport::write);
+                OscillatorTableCsv::write, new RecentFiles(services.configDir().resolve(RECENT_SPECTRA),
+                        services.tasks()));
         context = new WorkbenchContext(session, documents, services.tasks(), services.scheduler(),
                 services.dialogs(), status, this::show, new PlotExporter(services.dialogs(), services.tasks(), status),
                 services.configDir());
@@ -109,7 +120,7 @@ public final class Workbench {
         startupProblem = data.problem();
         status.post(data.problem() != null ? data.problem()
                 : "Opened the bundled samples: " + data.library().size() + " minerals; the quartz sample spectrum "
-                + "is open for comparison.");
+                + "is open for comparing and fitting, the sample mixtures for unmixing.");
     }
 
     /** Default configuration folder: {@code -Doscilla.config.dir}, else {@code ~/.oscilla}. */

@@ -10,9 +10,19 @@ import java.util.concurrent.CancellationException;
 public final class CancelToken {
 
     private volatile boolean cancelled;
+    private final dev.oscilla.task.CancellationToken core = new dev.oscilla.task.CancellationToken();
 
     public void cancel() {
         cancelled = true;
+        core.cancel();
+    }
+
+    /**
+     * The same cancellation as the core's token, for the computations outside the UI (a fit, a batch unmix), which
+     * poll it between iterations.
+     */
+    public dev.oscilla.task.CancellationToken forCore() {
+        return core;
     }
 
     public boolean isCancelled() {

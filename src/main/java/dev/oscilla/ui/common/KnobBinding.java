@@ -1,10 +1,14 @@
 package dev.oscilla.ui.common;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 
 /**
  * View glue between a {@link NumberField} and its Slider / TextField. Not a bidirectional binding on purpose: a
@@ -70,6 +74,7 @@ public final class KnobBinding {
         Tooltip problem = new Tooltip();
         problem.textProperty().bind(field.problemProperty());
         Tooltip[] help = {null}; // the field's explanatory tooltip, restored once the text is valid again
+        text.pseudoClassStateChanged(INVALID, !field.textValidProperty().get());
         field.textValidProperty().addListener((obs, was, valid) -> {
             text.pseudoClassStateChanged(INVALID, !valid);
             if (!valid) {
@@ -79,5 +84,37 @@ public final class KnobBinding {
                 text.setTooltip(help[0]);
             }
         });
+    }
+
+    /**
+     * The usual knob: a slider (id {@code id-slider}) and an exact field (id {@code id-field}) bound to
+     * {@code field}, with {@code help} (may be null) as their tooltip.
+     */
+    public static HBox knob(NumberField field, String help, String id) {
+        Slider slider = new Slider();
+        slider.setId(id + "-slider");
+        slider.setMinWidth(56);
+        slider.setPrefWidth(90);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        bindSlider(slider, field);
+        TextField text = new TextField();
+        text.setId(id + "-field");
+        text.setPrefColumnCount(7);
+        text.setMinWidth(80);
+        text.setPrefWidth(80);
+        text.setMaxWidth(96);
+        text.getStyleClass().add("knob-field");
+        if (help != null) {
+            Tooltip tip = new Tooltip(help);
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            tip.setShowDelay(Duration.millis(400));
+            slider.setTooltip(tip);
+            text.setTooltip(tip);
+        }
+        bindText(text, field);
+        HBox box = new HBox(4, slider, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }

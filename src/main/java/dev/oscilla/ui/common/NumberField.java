@@ -153,6 +153,14 @@ public final class NumberField {
         editor.edit(parsed.getAsDouble() / displayFactor, null);
     }
 
+    /**
+     * Checks the shown text again (after something its validity depends on changed, e.g. the other end of a
+     * range).
+     */
+    public void revalidate() {
+        validateText(text.get());
+    }
+
     /** Puts the current value back into the text field. */
     public void revert() {
         present(value.get());

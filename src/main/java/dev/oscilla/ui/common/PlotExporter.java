@@ -7,7 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.scene.image.Image;
 
-/** The "Export PNG..." and "Export CSV..." actions of every plot: asks for a file, writes in the background. */
+/**
+ * The "Export PNG..." and "Export CSV..." actions of every plot ({@link ExportablePlot}: line plots, bar charts):
+ * asks for a file, writes in the background.
+ */
 public final class PlotExporter {
 
     public static final Dialogs.FileType PNG = new Dialogs.FileType("PNG image", "*.png");
@@ -24,7 +27,7 @@ public final class PlotExporter {
     }
 
     /** Saves a picture of the plot as drawn now. */
-    public void exportPng(PlotModel plot) {
+    public void exportPng(ExportablePlot plot) {
         Image image = plot.snapshotImage(); // taken on the UI thread, encoded on a worker
         if (image == null) {
             dialogs.showError("Export PNG", "The plot \"" + plot.title() + "\" is not on screen.");
@@ -39,11 +42,11 @@ public final class PlotExporter {
     }
 
     /** Saves the plotted data as a CSV table. */
-    public void exportCsv(PlotModel plot) {
+    public void exportCsv(ExportablePlot plot) {
         Optional<Path> file = dialogs.chooseFileToSave("Export " + plot.title() + " data as CSV",
                 PlotExport.slug(plot.title()) + ".csv", List.of(CSV));
         file.ifPresent(path -> tasks.submit("export CSV", () -> {
-            PlotExport.writeCsv(plot, path);
+            plot.writeCsv(path);
             return path;
         }, done -> status.post("Saved " + done.getFileName()), error -> failed("Export CSV", error)));
     }

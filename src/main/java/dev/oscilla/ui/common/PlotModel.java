@@ -18,7 +18,7 @@ import javafx.scene.image.Image;
  * <p>Series contents may be written from any thread ({@link Series#set}); names, ranges and the band on the UI
  * thread. A range bound of NaN means "automatic".
  */
-public final class PlotModel {
+public final class PlotModel implements ExportablePlot {
 
     /** One plotted line. */
     public static final class Series {
@@ -100,8 +100,18 @@ public final class PlotModel {
         }
     }
 
+    /**
+     * Receives the x range the user drags out on the plot (UI thread), {@code low < high} in x units: repeatedly
+     * while dragging, then once more with {@code finished} on release.
+     */
+    @FunctionalInterface
+    public interface XRangeListener {
+        void selected(double low, double high, boolean finished);
+    }
+
     private final String id;
     private final String title;
+    private XRangeListener xRangeListener;
     private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel");
     private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel");
     private final List<Series> series = new ArrayList<>();
@@ -136,12 +146,29 @@ public final class PlotModel {
         return Collections.unmodifiableList(series);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String title() {
         return title;
+    }
+
+    @Override
+    public void writeCsv(java.nio.file.Path file) throws dev.oscilla.io.SpectralFileException {
+        PlotExport.writeCsv(this, file);
+    }
+
+    /** Lets the user drag out an x range on the plot (a fit window); set before the view is built. */
+    public void setXRangeListener(XRangeListener listener) {
+        this.xRangeListener = listener;
+    }
+
+    /** The receiver of dragged x ranges, or null when the plot does not offer range selection. */
+    public XRangeListener xRangeListener() {
+        return xRangeListener;
     }
 
     public StringProperty xLabelProperty() {
@@ -193,7 +220,7 @@ public final class PlotModel {
         this.imageSource = source;
     }
 
-    /** A picture of the plot as currently drawn, or null when no view draws it. UI thread. */
+    @Override
     public Image snapshotImage() {
         return imageSource == null ? null : imageSource.get();
     }

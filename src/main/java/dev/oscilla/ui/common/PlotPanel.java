@@ -10,10 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -67,27 +72,80 @@ public final class PlotPanel extends BorderPane {
         bindRange(xAxis, model.xMinProperty(), model.xMaxProperty());
         bindRange(yAxis, model.yMinProperty(), model.yMaxProperty());
 
-        Label title = new Label(model.title());
+        setTop(header(model, exporter));
+        setCenter(chart);
+        model.setImageSource(() -> chart.snapshot(null, null));
+        chart.setId(model.id() + "-chart");
+        if (model.xRangeListener() != null) {
+            installRangeDrag(model.xRangeListener());
+        }
+    }
+
+    /** The title bar of a plot with its "PNG..." and "CSV..." export buttons (ids {@code <plot id>-png/-csv}). */
+    static HBox header(ExportablePlot plot, PlotExporter exporter) {
+        Label title = new Label(plot.title());
         title.getStyleClass().add("oscilla-plot-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button png = new Button("PNG\u2026");
         png.setTooltip(new Tooltip("Save a picture of this plot as PNG"));
-        png.setOnAction(e -> exporter.exportPng(model));
+        png.setOnAction(e -> exporter.exportPng(plot));
         Button csv = new Button("CSV\u2026");
-        csv.setTooltip(new Tooltip("Save the plotted curves as a CSV table"));
-        csv.setOnAction(e -> exporter.exportCsv(model));
+        csv.setTooltip(new Tooltip("Save the plotted data as a CSV table"));
+        csv.setOnAction(e -> exporter.exportCsv(plot));
         png.getStyleClass().add("oscilla-small-button");
         csv.getStyleClass().add("oscilla-small-button");
+        png.setId(plot.id() + "-png");
+        csv.setId(plot.id() + "-csv");
         HBox bar = new HBox(6, title, spacer, png, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 4, 2, 8));
-        setTop(bar);
-        setCenter(chart);
-        model.setImageSource(() -> chart.snapshot(null, null));
-        png.setId(model.id() + "-png");
-        csv.setId(model.id() + "-csv");
-        chart.setId(model.id() + "-chart");
+        return bar;
+    }
+
+    /**
+     * Dragging across the plot area with the primary button selects an x range: the listener sees it while the drag
+     * goes on and once more on release. A click without movement selects nothing.
+     */
+    private void installRangeDrag(PlotModel.XRangeListener listener) {
+        double[] anchor = {Double.NaN};
+        double[] anchorPixel = {0};
+        boolean[] dragging = {false};
+        Node area = chart.getPlotArea();
+        area.setCursor(Cursor.CROSSHAIR);
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                anchor[0] = xValue(e);
+                anchorPixel[0] = e.getSceneX();
+                dragging[0] = false;
+            }
+        });
+        area.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (Double.isNaN(anchor[0])) {
+                return;
+            }
+            dragging[0] |= Math.abs(e.getSceneX() - anchorPixel[0]) >= 3;
+            double x = xValue(e);
+            if (dragging[0] && x != anchor[0]) {
+                listener.selected(Math.min(anchor[0], x), Math.max(anchor[0], x), false);
+            }
+        });
+        area.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (Double.isNaN(anchor[0])) {
+                return;
+            }
+            double x = xValue(e);
+            if (dragging[0] && x != anchor[0]) {
+                listener.selected(Math.min(anchor[0], x), Math.max(anchor[0], x), true);
+            }
+            anchor[0] = Double.NaN;
+            dragging[0] = false;
+        });
+    }
+
+    private double xValue(MouseEvent e) {
+        Point2D p = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+        return xAxis.getValueForDisplay(p.getX());
     }
 
     private void syncDataSets() {

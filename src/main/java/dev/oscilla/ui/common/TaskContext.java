@@ -14,6 +14,11 @@ public interface TaskContext {
      */
     void progress(double fraction, String message);
 
+    /** This context's progress sink in the form the core computations report to. */
+    default dev.oscilla.task.ProgressListener progressListener() {
+        return this::progress;
+    }
+
     /** Shorthand for {@code cancelToken().throwIfCancelled()}. */
     default void checkCancelled() {
         cancelToken().throwIfCancelled();

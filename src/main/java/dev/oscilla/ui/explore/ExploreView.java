@@ -6,6 +6,7 @@ import dev.oscilla.ui.common.KnobBinding;
 import dev.oscilla.ui.common.NumberField;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotPanel;
+import dev.oscilla.ui.mineral.KnobHelp;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -18,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -34,7 +34,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * The Explore / teach view. Layout and bindings only: every value, rule and action lives in
@@ -301,31 +300,7 @@ public final class ExploreView extends BorderPane {
 
     /** A slider plus an exact field for one knob. */
     private Node knob(NumberField field, String help, String id) {
-        Slider slider = new Slider();
-        slider.setId(id + "-slider");
-        slider.setMinWidth(56);
-        slider.setPrefWidth(90);
-        HBox.setHgrow(slider, Priority.ALWAYS);
-        KnobBinding.bindSlider(slider, field);
-        TextField text = new TextField();
-        text.setId(id + "-field");
-        text.setPrefColumnCount(7);
-        text.setMinWidth(80);
-        text.setPrefWidth(80);
-        text.setMaxWidth(96);
-        text.getStyleClass().add("knob-field");
-        if (help != null) {
-            Tooltip tip = new Tooltip(help);
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            tip.setShowDelay(Duration.millis(400));
-            slider.setTooltip(tip);
-            text.setTooltip(tip);
-        }
-        KnobBinding.bindText(text, field);
-        HBox box = new HBox(4, slider, text);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        return KnobBinding.knob(field, help, id);
     }
 
     private static Label help(Label label, String text) {

@@ -11,6 +11,7 @@ import dev.oscilla.ui.common.Numbers;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.TaskRunner;
+import dev.oscilla.ui.mineral.MineralEdits;
 import dev.oscilla.ui.session.LibraryDocument;
 import dev.oscilla.ui.session.WorkbenchSession;
 import java.util.ArrayList;
@@ -376,20 +377,7 @@ public final class ExploreViewModel {
 
     /** A mode weight must be >= 0 and leave the mineral's total weight positive. */
     String weightProblem(int mode, double value) {
-        if (!(value >= 0) || value > 1e6) {
-            return "must be between 0 and 1000000";
-        }
-        Mineral m = presented;
-        if (m != null) {
-            double others = 0;
-            for (int i = 0; i < m.modes().size(); i++) {
-                others += i == mode ? 0 : m.modes().get(i).weight();
-            }
-            if (!(others + value > 0)) {
-                return "at least one mode needs a positive weight";
-            }
-        }
-        return null;
+        return MineralEdits.weightProblem(presented, mode, value);
     }
 
     private static String describe(Mineral m, int mode, int index) {

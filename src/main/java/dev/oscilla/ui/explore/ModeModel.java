@@ -4,6 +4,7 @@ import dev.oscilla.physics.Mode;
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.ui.common.NumberField;
 import dev.oscilla.ui.common.Numbers;
+import dev.oscilla.ui.mineral.ParameterKnobs;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,12 +24,10 @@ public final class ModeModel {
 
     ModeModel(int index, ExploreViewModel owner) {
         this.index = index;
-        epsInf = new NumberField("eps_inf", v -> v > 0 && v < 1000 ? null : "must be between 0 and 1000",
-                (v, key) -> owner.editMode(index, ParameterKind.EPS_INF, v, key),
-                NumberField.SliderScale.LINEAR, 1.0, 10.0);
-        weight = new NumberField("weight", v -> owner.weightProblem(index, v),
-                (v, key) -> owner.editMode(index, ParameterKind.WEIGHT, v, key),
-                NumberField.SliderScale.LINEAR, 0.0, 1.0);
+        epsInf = ParameterKnobs.create(ParameterKind.EPS_INF,
+                (v, key) -> owner.editMode(index, ParameterKind.EPS_INF, v, key));
+        weight = ParameterKnobs.weight(v -> owner.weightProblem(index, v),
+                (v, key) -> owner.editMode(index, ParameterKind.WEIGHT, v, key));
     }
 
     void show(Mode mode, double totalWeight, boolean canRemove) {

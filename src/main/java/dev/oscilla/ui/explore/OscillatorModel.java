@@ -4,6 +4,7 @@ import dev.oscilla.physics.Oscillator;
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.ui.common.NumberField;
 import dev.oscilla.ui.common.Numbers;
+import dev.oscilla.ui.mineral.ParameterKnobs;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,16 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * position (mode, index) in the mineral; the view-model rebuilds rows when the structure changes.
  */
 public final class OscillatorModel {
-
-    /** omega0 slider range when no axis is known, cm^-1. */
-    static final double OMEGA_SLIDER_MIN = 200;
-    static final double OMEGA_SLIDER_MAX = 2000;
-    /** S = 4*pi*rho slider range (logarithmic): 1e-4 (barely visible) to 10 (far stronger than any silicate). */
-    static final double STRENGTH_SLIDER_MIN = 1e-4;
-    static final double STRENGTH_SLIDER_MAX = 10;
-    /** gamma slider range (logarithmic): 0.1 % to 100 % of omega0. */
-    static final double GAMMA_SLIDER_MIN = 1e-3;
-    static final double GAMMA_SLIDER_MAX = 1;
 
     private final int mode;
     private final int index;
@@ -37,15 +28,12 @@ public final class OscillatorModel {
     OscillatorModel(int mode, int index, ExploreViewModel owner) {
         this.mode = mode;
         this.index = index;
-        omega0 = new NumberField("omega0", v -> v > 0 && v < 1e5 ? null : "must be between 0 and 100000 cm^-1",
-                (v, key) -> owner.editOscillator(mode, index, ParameterKind.OMEGA0, v, key),
-                NumberField.SliderScale.LINEAR, OMEGA_SLIDER_MIN, OMEGA_SLIDER_MAX);
-        strength = new NumberField("strength", v -> v >= 0 && v < 1e4 ? null : "must be between 0 and 10000",
-                (v, key) -> owner.editOscillator(mode, index, ParameterKind.STRENGTH, v, key),
-                NumberField.SliderScale.LOG10, STRENGTH_SLIDER_MIN, STRENGTH_SLIDER_MAX);
-        gamma = new NumberField("gamma", v -> v > 0 && v <= 10 ? null : "must be > 0 and at most 10",
-                (v, key) -> owner.editOscillator(mode, index, ParameterKind.GAMMA, v, key),
-                NumberField.SliderScale.LOG10, GAMMA_SLIDER_MIN, GAMMA_SLIDER_MAX);
+        omega0 = ParameterKnobs.create(ParameterKind.OMEGA0,
+                (v, key) -> owner.editOscillator(mode, index, ParameterKind.OMEGA0, v, key));
+        strength = ParameterKnobs.create(ParameterKind.STRENGTH,
+                (v, key) -> owner.editOscillator(mode, index, ParameterKind.STRENGTH, v, key));
+        gamma = ParameterKnobs.create(ParameterKind.GAMMA,
+                (v, key) -> owner.editOscillator(mode, index, ParameterKind.GAMMA, v, key));
     }
 
     void show(Oscillator o) {

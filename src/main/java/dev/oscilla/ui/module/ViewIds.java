@@ -5,6 +5,8 @@ public final class ViewIds {
 
     public static final String EXPLORE = "explore";
     public static final String LIBRARY = "library";
+    public static final String FIT = "fit";
+    public static final String UNMIX = "unmix";
 
     private ViewIds() {
     }

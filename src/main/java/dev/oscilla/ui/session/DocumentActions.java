@@ -27,10 +27,12 @@ public final class DocumentActions {
     public static final Dialogs.FileType HDF = new Dialogs.FileType("InfraRender parameters (HDF5)", "*.hdf",
             "*.h5", "*.hdf5");
     public static final Dialogs.FileType CSV = new Dialogs.FileType("CSV table", "*.csv");
+    public static final Dialogs.FileType TABLE = new Dialogs.FileType("Oscillator table (CSV)", "*.csv");
     public static final Dialogs.FileType LIBRARIES = new Dialogs.FileType(
-            "Oscillator libraries (JSON, InfraRender HDF)", "*.json", "*.hdf", "*.h5", "*.hdf5");
+            "Oscillator libraries (JSON, InfraRender HDF, oscillator table CSV)", "*.json", "*.hdf", "*.h5", "*.hdf5",
+            "*.csv");
 
-    /** Writes a library as a CSV table (kept pluggable: {@code io} is getting its own table writer). */
+    /** Writes a library as a CSV table ({@code OscillatorTableCsv::write} in the application). */
     @FunctionalInterface
     public interface TableWriter {
         void write(MineralLibrary library, Path file) throws SpectralFileException;
@@ -42,10 +44,19 @@ public final class DocumentActions {
     private final Dialogs dialogs;
     private final StatusLine status;
     private final TableWriter tableWriter;
+    private final RecentFiles recentSpectra;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
+    /** With a recent-spectra list kept in memory only. */
     public DocumentActions(WorkbenchSession session, TaskRunner tasks, Dialogs dialogs, StatusLine status,
                            TableWriter tableWriter) {
+        this(session, tasks, dialogs, status, tableWriter, new RecentFiles(null, tasks));
+    }
+
+    /** @param recentSpectra the spectrum files opened lately (every view that opens spectra adds to it) */
+    public DocumentActions(WorkbenchSession session, TaskRunner tasks, Dialogs dialogs, StatusLine status,
+                           TableWriter tableWriter, RecentFiles recentSpectra) {
+        this.recentSpectra = Objects.requireNonNull(recentSpectra);
         this.session = Objects.requireNonNull(session);
         this.document = session.document();
         this.tasks = Objects.requireNonNull(tasks);
@@ -78,7 +89,7 @@ public final class DocumentActions {
     /** File > Open library: replaces the document with a JSON library or an InfraRender HDF file. */
     public void openLibrary() {
         whenChangesSettled("open another library", () -> dialogs.chooseFileToOpen("Open oscillator library",
-                List.of(LIBRARIES, JSON, HDF)).ifPresent(this::openLibrary));
+                List.of(LIBRARIES, JSON, HDF, TABLE)).ifPresent(this::openLibrary));
     }
 
     /** Reads {@code file} in the background and makes it the document. */
@@ -97,7 +108,8 @@ public final class DocumentActions {
 
     /** Import minerals: adds the minerals of another library file to the document (one undo step). */
     public void importMinerals() {
-        dialogs.chooseFileToOpen("Import minerals", List.of(LIBRARIES, JSON, HDF)).ifPresent(this::importMinerals);
+        dialogs.chooseFileToOpen("Import minerals", List.of(LIBRARIES, JSON, HDF, TABLE))
+                .ifPresent(this::importMinerals);
     }
 
     public void importMinerals(Path file) {
@@ -192,14 +204,23 @@ public final class DocumentActions {
         tasks.submit("read spectra", () -> SpectrumFiles.read(file), set -> {
             busy.set(false);
             session.openSpectra(set, file);
+            recentSpectra.add(file);
             document.currentMineral().flatMap(m -> set.find(m.name()))
                     .ifPresent(s -> session.spectrumProperty().set(s));
             status.post("Opened " + set.size() + " spectr" + (set.size() == 1 ? "um" : "a") + " from "
                     + file.getFileName());
         }, error -> {
             busy.set(false);
+            if (!java.nio.file.Files.exists(file)) {
+                recentSpectra.remove(file);
+            }
             dialogs.showError("Open spectra", message(error));
         });
+    }
+
+    /** The spectrum files opened lately, newest first (shared by every view that opens spectra). */
+    public RecentFiles recentSpectra() {
+        return recentSpectra;
     }
 
     /** True while a file is read or written. */

@@ -198,6 +198,24 @@ public final class LibraryDocument {
                 null);
     }
 
+    /**
+     * Replaces the mineral {@code oldName} by {@code after}, which may carry another name: one undo step for a rename
+     * together with other changes (naming and filing a fitted model).
+     */
+    public void replaceMineral(String oldName, Mineral after, String label) {
+        String problem = renameProblem(oldName, after.name());
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        Mineral before = library.get().require(oldName);
+        if (after.equals(before)) {
+            return;
+        }
+        List<Mineral> list = new ArrayList<>(library.get().minerals());
+        list.replaceAll(m -> m == before ? after : m);
+        apply(label, library.get().withMinerals(list), before.name(), after.name(), null);
+    }
+
     /** Changes a mineral's group (used for group sums in unmixing). */
     public void setCategory(String name, String category) {
         editMineral(name, m -> m.withCategory(category == null ? "" : category.trim()),

@@ -17,6 +17,7 @@ public final class WorkbenchSession {
     private final ObjectProperty<SpectrumSet> spectra = new SimpleObjectProperty<>(this, "spectra");
     private final ObjectProperty<Path> spectraFile = new SimpleObjectProperty<>(this, "spectraFile");
     private final ObjectProperty<Spectrum> spectrum = new SimpleObjectProperty<>(this, "spectrum");
+    private final ObjectProperty<Path> samplesDir = new SimpleObjectProperty<>(this, "samplesDir");
 
     public WorkbenchSession(LibraryDocument document) {
         this.document = Objects.requireNonNull(document);
@@ -47,6 +48,14 @@ public final class WorkbenchSession {
     /** The measured spectrum the views compare with, fit or unmix: one of {@link #spectraProperty()}. */
     public ObjectProperty<Spectrum> spectrumProperty() {
         return spectrum;
+    }
+
+    /**
+     * The folder the bundled samples were extracted to (library, quartz spectrum, mixtures with known abundances),
+     * or null when they could not be prepared.
+     */
+    public ObjectProperty<Path> samplesDirProperty() {
+        return samplesDir;
     }
 
     /** Opens a set of spectra, selecting the first. */

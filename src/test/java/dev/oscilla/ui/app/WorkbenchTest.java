@@ -7,6 +7,8 @@ import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.ui.common.Dialogs;
 import dev.oscilla.ui.common.SynchronousTaskRunner;
 import dev.oscilla.ui.explore.ExploreModule;
+import dev.oscilla.ui.fit.FitModule;
+import dev.oscilla.ui.fit.FitViewModel;
 import dev.oscilla.ui.library.LibraryModule;
 import dev.oscilla.ui.module.WorkbenchModule;
 import dev.oscilla.ui.session.RecoveryStore;
@@ -14,6 +16,8 @@ import dev.oscilla.ui.session.SessionSnapshot;
 import dev.oscilla.ui.testing.Fixtures;
 import dev.oscilla.ui.testing.ManualScheduler;
 import dev.oscilla.ui.testing.ScriptedDialogs;
+import dev.oscilla.ui.unmix.UnmixModule;
+import dev.oscilla.ui.unmix.UnmixViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,13 +40,32 @@ class WorkbenchTest {
     @Test
     void everyRegisteredViewIsBuiltInOrderAndNavigable() {
         Workbench wb = workbench();
-        assertThat(wb.modules()).extracting(WorkbenchModule::id).containsExactly("explore", "library");
+        assertThat(wb.modules()).extracting(WorkbenchModule::id).containsExactly("explore", "library", "fit", "unmix");
         assertThat(wb.module(ExploreModule.class).viewModel().currentMineralProperty().get()).isEqualTo("Quartz");
         assertThat(wb.selectedViewProperty().get()).isEqualTo("explore");
         wb.module(LibraryModule.class).viewModel().openInExplore();
         wb.show("library");
         assertThat(wb.selectedViewProperty().get()).isEqualTo("library");
         assertThat(wb.context().session().spectrumProperty().get().name()).isEqualTo("quartz-synthetic");
+        wb.show("fit");
+        assertThat(wb.selectedViewProperty().get()).isEqualTo("fit");
+    }
+
+    @Test
+    void theFitAndUnmixViewsOpenOnTheBundledSamples() {
+        Workbench wb = workbench();
+        FitViewModel fit = wb.module(FitModule.class).viewModel();
+        assertThat(fit.spectrumProperty().get().name()).isEqualTo("quartz-synthetic");
+        assertThat(fit.spectraSourceProperty().get()).isEqualTo("quartz_tab.txt");
+        assertThat(fit.canAutoFitBinding().get()).as("ready to fit").isTrue();
+        assertThat(fit.hasModelProperty().get()).as("the fit creates its own entry, the library is untouched")
+                .isFalse();
+        UnmixViewModel unmix = wb.module(UnmixModule.class).viewModel();
+        assertThat(unmix.mixturesSourceProperty().get()).isEqualTo("mixtures_tab.txt");
+        assertThat(unmix.mixturesProperty().get().size()).isEqualTo(6);
+        assertThat(unmix.sourceProperty().get()).isEqualTo(UnmixViewModel.Source.LIBRARY);
+        assertThat(unmix.endmembers()).hasSize(6); // the sample library's minerals; its blackbody is an option
+        assertThat(unmix.canRunBinding().get()).isTrue();
     }
 
     @Test

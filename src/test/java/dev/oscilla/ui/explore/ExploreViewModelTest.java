@@ -11,6 +11,7 @@ import dev.oscilla.ui.common.NumberField;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.SynchronousTaskRunner;
+import dev.oscilla.ui.mineral.MineralEdits;
 import dev.oscilla.ui.session.BundledSamples;
 import dev.oscilla.ui.session.LibraryDocument;
 import dev.oscilla.ui.session.WorkbenchSession;

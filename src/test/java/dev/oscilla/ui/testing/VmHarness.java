@@ -1,10 +1,11 @@
 package dev.oscilla.ui.testing;
 
+import dev.oscilla.io.OscillatorTableCsv;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.SynchronousTaskRunner;
-import dev.oscilla.ui.library.OscillatorTableExport;
+import dev.oscilla.ui.common.TaskRunner;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.session.DocumentActions;
 import dev.oscilla.ui.session.LibraryDocument;
@@ -18,7 +19,8 @@ public final class VmHarness {
 
     public final LibraryDocument document;
     public final WorkbenchSession session;
-    public final SynchronousTaskRunner tasks = new SynchronousTaskRunner();
+    /** The runner of the context when none other was given (null otherwise). */
+    public final SynchronousTaskRunner tasks;
     public final ScriptedDialogs dialogs = new ScriptedDialogs();
     public final ManualScheduler scheduler = new ManualScheduler();
     public final StatusLine status = new StatusLine();
@@ -27,10 +29,17 @@ public final class VmHarness {
     public final WorkbenchContext context;
 
     public VmHarness(MineralLibrary library, Path configDir) {
+        this(library, configDir, null);
+    }
+
+    /** With {@code runner} as the context's task runner (null: a {@link SynchronousTaskRunner}). */
+    public VmHarness(MineralLibrary library, Path configDir, TaskRunner runner) {
+        tasks = runner == null ? new SynchronousTaskRunner() : null;
+        TaskRunner used = runner == null ? tasks : runner;
         document = new LibraryDocument(library, null);
         session = new WorkbenchSession(document);
-        documents = new DocumentActions(session, tasks, dialogs, status, OscillatorTableExport::write);
-        context = new WorkbenchContext(session, documents, tasks, scheduler, dialogs, status, navigated::add,
-                new PlotExporter(dialogs, tasks, status), configDir);
+        documents = new DocumentActions(session, used, dialogs, status, OscillatorTableCsv::write);
+        context = new WorkbenchContext(session, documents, used, scheduler, dialogs, status, navigated::add,
+                new PlotExporter(dialogs, used, status), configDir);
     }
 }

@@ -10,8 +10,12 @@ import dev.oscilla.ui.common.FxTaskRunner;
 import dev.oscilla.ui.common.PlotExport;
 import dev.oscilla.ui.explore.ExploreModule;
 import dev.oscilla.ui.explore.ExploreViewModel;
+import dev.oscilla.ui.fit.FitModule;
+import dev.oscilla.ui.fit.FitViewModel;
 import dev.oscilla.ui.module.ViewIds;
 import dev.oscilla.ui.testing.ScriptedDialogs;
+import dev.oscilla.ui.unmix.UnmixModule;
+import dev.oscilla.ui.unmix.UnmixViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,6 +40,8 @@ import javafx.stage.Stage;
 public final class ScreenshotTool extends Application {
 
     private static Path out;
+    /** Which groups of pictures to take ("explore", "library", "fit", "unmix"); all when empty. */
+    private static java.util.Set<String> only = java.util.Set.of();
 
     /** Launcher (a main class that is not an Application, so a plain classpath launch works; STACK.md). */
     public static final class Main {
@@ -44,6 +50,9 @@ public final class ScreenshotTool extends Application {
 
         public static void main(String[] args) throws Exception {
             out = Paths.get(args.length > 0 ? args[0] : "docs/screenshots");
+            if (args.length > 1) {
+                only = java.util.Set.of(args[1].split(","));
+            }
             Files.createDirectories(out);
             Application.launch(ScreenshotTool.class, args);
         }
@@ -64,24 +73,49 @@ public final class ScreenshotTool extends Application {
         ExploreViewModel explore = wb.module(ExploreModule.class).viewModel();
 
         Deque<Runnable> steps = new ArrayDeque<>();
-        steps.add(() -> explore.select(explore.modes().get(0).oscillators().get(2))); // quartz 1072 cm^-1
-        steps.add(() -> shot(scene, "explore-quartz.png"));
-        steps.add(() -> ((TabPane) scene.lookup("#constants-tabs")).getSelectionModel().select(1));
-        steps.add(() -> shot(scene, "explore-quartz-dielectric.png"));
-        steps.add(() -> {
-            explore.currentMineralProperty().set("Calcite");
-            explore.spectrumQuantityProperty().set(Quantity.REFLECTANCE);
-            explore.showRhoProperty().set(true);
-        });
-        steps.add(() -> explore.select(explore.modes().get(0).oscillators().get(0)));
-        steps.add(() -> shot(scene, "explore-calcite-reflectance-rho.png"));
-        steps.add(() -> {
-            explore.spectrumQuantityProperty().set(Quantity.EMISSIVITY);
-            explore.showRhoProperty().set(false);
-            explore.currentMineralProperty().set("Quartz");
-            wb.show(ViewIds.LIBRARY);
-        });
-        steps.add(() -> shot(scene, "library-compare.png"));
+        if (wanted("explore")) {
+            steps.add(() -> explore.select(explore.modes().get(0).oscillators().get(2))); // quartz 1072 cm^-1
+            steps.add(() -> shot(scene, "explore-quartz.png"));
+            steps.add(() -> ((TabPane) scene.lookup("#constants-tabs")).getSelectionModel().select(1));
+            steps.add(() -> shot(scene, "explore-quartz-dielectric.png"));
+            steps.add(() -> {
+                explore.currentMineralProperty().set("Calcite");
+                explore.spectrumQuantityProperty().set(Quantity.REFLECTANCE);
+                explore.showRhoProperty().set(true);
+            });
+            steps.add(() -> explore.select(explore.modes().get(0).oscillators().get(0)));
+            steps.add(() -> shot(scene, "explore-calcite-reflectance-rho.png"));
+            steps.add(() -> {
+                explore.spectrumQuantityProperty().set(Quantity.EMISSIVITY);
+                explore.showRhoProperty().set(false);
+                explore.currentMineralProperty().set("Quartz");
+            });
+        }
+        if (wanted("library")) {
+            steps.add(() -> wb.show(ViewIds.LIBRARY));
+            steps.add(() -> shot(scene, "library-compare.png"));
+        }
+        if (wanted("unmix")) {
+            UnmixViewModel unmix = wb.module(UnmixModule.class).viewModel();
+            steps.add(() -> wb.show(ViewIds.UNMIX));
+            steps.add(waitUntil(() -> unmix.canRunBinding().get()));
+            steps.add(unmix::run);
+            steps.add(waitUntil(() -> !unmix.runningProperty().get() && !unmix.results().isEmpty()));
+            steps.add(() -> unmix.selectedProperty().set(unmix.results().get(3))); // granitoid with 5 % blackbody
+            steps.add(() -> shot(scene, "unmix-mixtures.png"));
+            steps.add(() -> unmix.methodProperty().set(dev.oscilla.unmix.UnmixMethod.ABS));
+            steps.add(unmix::run);
+            steps.add(waitUntil(() -> !unmix.runningProperty().get() && !unmix.shifts().isEmpty()));
+            steps.add(() -> unmix.selectedProperty().set(unmix.results().get(3)));
+            steps.add(() -> shot(scene, "unmix-abs.png"));
+        }
+        if (wanted("fit")) {
+            FitViewModel fit = wb.module(FitModule.class).viewModel();
+            steps.add(() -> wb.show(ViewIds.FIT));
+            steps.add(fit::autoFit);
+            steps.add(waitUntil(() -> !fit.runningProperty().get() && fit.summaryProperty().get().startsWith("RMS")));
+            steps.add(() -> shot(scene, "fit-quartz.png"));
+        }
         steps.add(() -> {
             tasks.shutdown();
             Platform.exit();
@@ -89,8 +123,27 @@ public final class ScreenshotTool extends Application {
         next(steps);
     }
 
+    private static boolean wanted(String group) {
+        return only.isEmpty() || only.contains(group);
+    }
+
+    /** A step that waits (in further pauses) until {@code condition} holds. */
+    private static Runnable waitUntil(java.util.function.BooleanSupplier condition) {
+        return new Runnable() {
+            @Override
+            public void run() {
+                if (!condition.getAsBoolean()) {
+                    pending.addFirst(this);
+                }
+            }
+        };
+    }
+
+    private static Deque<Runnable> pending;
+
     /** Runs the steps with a pause between them, so renders and layout settle before a snapshot. */
     private static void next(Deque<Runnable> steps) {
+        pending = steps;
         if (steps.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.oscilla.ui.explore;
+package dev.oscilla.ui.mineral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

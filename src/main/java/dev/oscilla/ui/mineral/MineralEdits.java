@@ -1,4 +1,4 @@
-package dev.oscilla.ui.explore;
+package dev.oscilla.ui.mineral;
 
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.Mode;
@@ -31,6 +31,26 @@ public final class MineralEdits {
         double[] p = mineral.parameters();
         p[index] = value;
         return mineral.withParameters(p);
+    }
+
+    /**
+     * Why {@code value} cannot be the weight of mode {@code mode} of {@code mineral}, or null when it can: a weight
+     * is >= 0 and at least one mode keeps a positive weight.
+     */
+    public static String weightProblem(Mineral mineral, int mode, double value) {
+        if (!(value >= 0) || value > 1e6) {
+            return "must be between 0 and 1000000";
+        }
+        if (mineral != null) {
+            double others = 0;
+            for (int i = 0; i < mineral.modes().size(); i++) {
+                others += i == mode ? 0 : mineral.modes().get(i).weight();
+            }
+            if (!(others + value > 0)) {
+                return "at least one mode needs a positive weight";
+            }
+        }
+        return null;
     }
 
     /** A blank mineral: one mode, no bands (a flat, transparent dielectric until bands are added). */
