@@ -186,13 +186,34 @@ public final class DispersionFitter {
                             CancellationToken cancel) {
         long t0 = System.nanoTime();
         Data data = prepare(spectrum);
-        ParameterBounds bounds = defaultBounds(start.layout(), data);
-        if (start.bounds() != null) {
-            bounds = start.bounds();
-        }
-        double[] p = bounds.clamp(start.parameters());
         ParameterLayout layout = start.layout();
         boolean[] lock = locked == null ? new boolean[layout.size()] : locked.clone();
+        double[] p = start.parameters();
+        ParameterBounds bounds;
+        if (start.bounds() != null) {
+            // the user's bounds; a locked parameter is pinned where it is, even outside them
+            double[] lo = start.bounds().lower();
+            double[] hi = start.bounds().upper();
+            for (int j = 0; j < p.length; j++) {
+                if (lock[j]) {
+                    lo[j] = Math.min(lo[j], p[j]);
+                    hi[j] = Math.max(hi[j], p[j]);
+                }
+            }
+            bounds = new ParameterBounds(lo, hi);
+        } else {
+            // physical defaults, widened to take in the current values: a band outside a narrow fit window keeps
+            // its position instead of being pulled into the window's box
+            ParameterBounds defaults = defaultBounds(layout, data);
+            double[] lo = defaults.lower();
+            double[] hi = defaults.upper();
+            for (int j = 0; j < p.length; j++) {
+                lo[j] = Math.min(lo[j], p[j]);
+                hi[j] = Math.max(hi[j], p[j]);
+            }
+            bounds = new ParameterBounds(lo, hi);
+        }
+        p = bounds.clamp(p);
         lockFirstWeight(layout, lock);
         LeastSquaresResult r = solve(data, start, p, bounds, lock, null, settings.maxIterations(), 1e-8, progress,
                 cancel);

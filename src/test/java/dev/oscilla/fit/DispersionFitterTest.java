@@ -205,4 +205,20 @@ class DispersionFitterTest {
         assertThat(r.rms()).isLessThan(1.2e-3);
         assertThat(r.mineral().modes().get(0).epsInf()).isCloseTo(2.4, offset(1.5));
     }
+
+    @Test
+    void refineInANarrowWindowKeepsBandsOutsideItWhereTheyAre() {
+        Spectrum s = render(TRUTH, Quantity.EMISSIVITY, 1e-3, 14);
+        // fit only 1000-1300 cm^-1: the 460 cm^-1 band lies below the default box [0.5 * 1000, ...]; it is not
+        // pulled up to 500, and when locked it stays exactly where it is
+        DispersionFitter fitter = new DispersionFitter(FitSettings.defaults().withWindow(new WavenumberWindow(1000,
+                1300)));
+        FitResult r = fitter.refine(s, TRUTH, null, ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(r.mineral().modes().get(0).oscillators().get(0).omega0()).isLessThan(499.0);
+        boolean[] lock = new boolean[TRUTH.layout().size()];
+        lock[TRUTH.layout().index(0, 0, ParameterKind.OMEGA0)] = true;
+        FitResult locked = fitter.refine(s, TRUTH, lock, ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(locked.mineral().modes().get(0).oscillators().get(0).omega0()).isEqualTo(460.0);
+        assertThat(r.rms()).isLessThan(1.2e-3);
+    }
 }
