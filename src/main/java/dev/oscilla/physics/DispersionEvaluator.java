@@ -120,14 +120,7 @@ public final class DispersionEvaluator {
                 int col0 = jacOffset + (layout.modeOffset(m)) * channels;
                 // eps_inf enters theta with coefficient 1
                 System.arraycopy(gradTheta, 0, jac, col0, channels);
-                for (int j = 0; j < count; j++) {
-                    int i = base + ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j;
-                    int colW = col0 + (ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j) * channels;
-                    oscillatorColumns(p[i], p[i + 1], p[i + 2]);
-                    System.arraycopy(colOmega, 0, jac, colW, channels);
-                    System.arraycopy(colStrength, 0, jac, colW + channels, channels);
-                    System.arraycopy(colGamma, 0, jac, colW + 2 * channels, channels);
-                }
+                modeJacobian(p, base, count, jac, col0);
             }
         }
         if (withJacobian) {
@@ -144,6 +137,18 @@ public final class DispersionEvaluator {
                     }
                 }
             }
+        }
+    }
+
+    /** The oscillator columns of one mode, written after the mode's eps_inf and weight columns. */
+    private void modeJacobian(double[] p, int base, int count, double[] jac, int col0) {
+        for (int j = 0; j < count; j++) {
+            int i = base + ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j;
+            int colW = col0 + (ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j) * channels;
+            oscillatorColumns(p[i], p[i + 1], p[i + 2]);
+            System.arraycopy(colOmega, 0, jac, colW, channels);
+            System.arraycopy(colStrength, 0, jac, colW + channels, channels);
+            System.arraycopy(colGamma, 0, jac, colW + 2 * channels, channels);
         }
     }
 
@@ -177,14 +182,7 @@ public final class DispersionEvaluator {
             accumulate(p, base, count);
             finishMode(quantity, scale, out, outOffset, modes > 1 ? modeValues[m] : null, true);
             grad[gOffset + layout.epsInfIndex(m)] = dot(adjoint, adjointOffset, gradTheta, 0);
-            for (int j = 0; j < count; j++) {
-                int i = base + ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j;
-                oscillatorColumns(p[i], p[i + 1], p[i + 2]);
-                int g = gOffset + layout.oscillatorIndex(m, j);
-                grad[g] = dot(adjoint, adjointOffset, colOmega, 0);
-                grad[g + 1] = dot(adjoint, adjointOffset, colStrength, 0);
-                grad[g + 2] = dot(adjoint, adjointOffset, colGamma, 0);
-            }
+            modeGradient(p, base, count, adjoint, adjointOffset, grad, gOffset + layout.oscillatorIndex(m, 0));
         }
         double invTotal = 1.0 / totalWeight;
         for (int m = 0; m < modes; m++) {
@@ -196,6 +194,19 @@ public final class DispersionEvaluator {
                 }
             }
             grad[gOffset + layout.weightIndex(m)] = sum * invTotal;
+        }
+    }
+
+    /** The oscillator entries of one mode's vector-Jacobian product, from grad[gFirst] on. */
+    private void modeGradient(double[] p, int base, int count, double[] adjoint, int adjointOffset, double[] grad,
+                              int gFirst) {
+        for (int j = 0; j < count; j++) {
+            int i = base + ParameterLayout.MODE_HEADER + ParameterLayout.PER_OSCILLATOR * j;
+            oscillatorColumns(p[i], p[i + 1], p[i + 2]);
+            int g = gFirst + ParameterLayout.PER_OSCILLATOR * j;
+            grad[g] = dot(adjoint, adjointOffset, colOmega, 0);
+            grad[g + 1] = dot(adjoint, adjointOffset, colStrength, 0);
+            grad[g + 2] = dot(adjoint, adjointOffset, colGamma, 0);
         }
     }
 
