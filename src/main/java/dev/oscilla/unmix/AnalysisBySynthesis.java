@@ -242,7 +242,7 @@ public final class AnalysisBySynthesis {
                                  double priorWeight) {
             prior = priorAbundances;
             priorMu = priorWeight;
-            Spectrum s = base.matchesAxis(spectrum.axis()) ? spectrum : spectrum.resample(base.dataAxisView());
+            Spectrum s = spectrum.sameAxis(base.dataAxisView()) ? spectrum : spectrum.resample(base.dataAxisView());
             int n0 = base.channels();
             boolean[] valid = new boolean[n0];
             int nValid = 0;

@@ -122,9 +122,9 @@ public final class LinearUnmixer {
         if (solver.ridgeUsed() > 0) {
             notes.add("endmembers nearly collinear: a ridge of " + solver.ridgeUsed() + " stabilised the solve");
         }
-        return new UnmixResult(spectrum.name(), settings.method(), matrix.names(), categories, bb, forced, x, se,
-                axis, measured, modelled, solver.iterations(),
-                status == ActiveSetSolver.Status.OPTIMAL ? "optimal" : "iteration limit", List.of(), notes);
+        return new UnmixResult(spectrum.name(), settings.method(), matrix.names(), categories, bb, forced, x.clone(),
+                se, axis, measured, modelled, solver.iterations(),
+                status == ActiveSetSolver.Status.OPTIMAL ? "optimal" : "iteration limit", List.of(), notes, true);
     }
 
     /**
@@ -149,7 +149,7 @@ public final class LinearUnmixer {
 
     /** Loads b and the validity mask from a spectrum; returns the number of valid channels. */
     private int load(Spectrum spectrum) {
-        Spectrum s = matrix.matchesAxis(spectrum.axis()) ? spectrum : spectrum.resample(matrix.dataAxisView());
+        Spectrum s = spectrum.sameAxis(matrix.dataAxisView()) ? spectrum : spectrum.resample(matrix.dataAxisView());
         int nValid = 0;
         for (int c = 0; c < n; c++) {
             int d = matrix.dataChannel(c);
@@ -167,8 +167,31 @@ public final class LinearUnmixer {
     /** A'b over valid channels, and the Gram matrix downdated for the masked ones. */
     private double[] prepareNormalEquations(int nValid) {
         double[] cols = matrix.columnsView();
-        for (int j = 0; j < m; j++) {
-            atb[j] = dot(cols, j * n, b, n);
+        // four columns per pass over the channels: b is loaded once for four independent multiply-add chains
+        int col = 0;
+        for (; col + 3 < m; col += 4) {
+            int o0 = col * n;
+            int o1 = o0 + n;
+            int o2 = o1 + n;
+            int o3 = o2 + n;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int c = 0; c < n; c++) {
+                double bc = b[c];
+                s0 += cols[o0 + c] * bc;
+                s1 += cols[o1 + c] * bc;
+                s2 += cols[o2 + c] * bc;
+                s3 += cols[o3 + c] * bc;
+            }
+            atb[col] = s0;
+            atb[col + 1] = s1;
+            atb[col + 2] = s2;
+            atb[col + 3] = s3;
+        }
+        for (; col < m; col++) {
+            atb[col] = dot(cols, col * n, b, n);
         }
         double[] gram = matrix.gramView();
         if (nValid == n) {

@@ -40,17 +40,27 @@ public final class UnmixResult {
                 boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors, double[] axis,
                 double[] measured, double[] modelled, int iterations, String stopReason,
                 List<Mineral> flexedMinerals, List<String> notes) {
+        this(spectrumName, method, endmembers, categories, blackbody.clone(), forced.clone(), abundances.clone(),
+                standardErrors.clone(), axis.clone(), measured.clone(), modelled.clone(), iterations, stopReason,
+                flexedMinerals, notes, true);
+    }
+
+    /** Takes ownership of the arrays (callers pass arrays nobody else holds). */
+    UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
+                boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors, double[] axis,
+                double[] measured, double[] modelled, int iterations, String stopReason,
+                List<Mineral> flexedMinerals, List<String> notes, boolean owned) {
         this.spectrumName = spectrumName;
         this.method = method;
         this.endmembers = List.copyOf(endmembers);
         this.categories = List.copyOf(categories);
-        this.blackbody = blackbody.clone();
-        this.forced = forced.clone();
-        this.abundances = abundances.clone();
-        this.standardErrors = standardErrors.clone();
-        this.axis = axis.clone();
-        this.measured = measured.clone();
-        this.modelled = modelled.clone();
+        this.blackbody = blackbody;
+        this.forced = forced;
+        this.abundances = abundances;
+        this.standardErrors = standardErrors;
+        this.axis = axis;
+        this.measured = measured;
+        this.modelled = modelled;
         this.iterations = iterations;
         this.stopReason = stopReason;
         this.flexedMinerals = List.copyOf(flexedMinerals);
@@ -95,7 +105,7 @@ public final class UnmixResult {
     /** The same result attributed to another method (e.g. ABS warm-started by the network is IR_ABS). */
     public UnmixResult withMethod(UnmixMethod value) {
         return new UnmixResult(spectrumName, value, endmembers, categories, blackbody, forced, abundances,
-                standardErrors, axis, measured, modelled, iterations, stopReason, flexedMinerals, notes);
+                standardErrors, axis, measured, modelled, iterations, stopReason, flexedMinerals, notes, true);
     }
 
     public String spectrumName() {
