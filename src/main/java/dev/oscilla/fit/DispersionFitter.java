@@ -341,19 +341,23 @@ public final class DispersionFitter {
                 debug("C: %d osc, %d it, rms %.5f %s", mineral.oscillatorCount(), b.iterations(), b.rms(), b.stopReason());
             }
         }
-        // phase D: swap moves at a full cap. Greedy elimination can strand the model in a poor local optimum;
-        // an oscillator is placed where the smoothed residual is largest (in each mode in turn), the least useful
-        // one is removed, and the exchange is kept only when the polished misfit is lower.
+        // phase D: swap moves at a full cap. Greedy elimination can strand the model in a poor local optimum; an
+        // oscillator is added where the smoothed residual is largest (in each mode in turn), the model polished, the
+        // least useful oscillator removed and the rest polished again; the exchange is kept only when the misfit
+        // drops (by more than 0.01 %, so rounding cannot cycle).
         if (settings.maxOscillators() > 0 && mineral.oscillatorCount() >= settings.maxOscillators()) {
             for (int attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
                 cancel.throwIfCancelled();
-                Mineral swapped = swapped(mineral, b, data, attempt % mineral.modes().size());
-                if (swapped == null) {
+                Mineral grown = withBandAtLargestResidual(mineral, data, attempt % mineral.modes().size());
+                if (grown == null) {
                     break;
                 }
+                LeastSquaresResult g = solvePhase(data, grown, 0, ProgressListener.NONE, 0.8, 0.8, cancel, 30, 1e-5);
+                grown = grown.withParameters(g.parameters());
+                Mineral swapped = withoutOscillators(grown, argsort(waldStatistics(grown, g)), 1);
                 LeastSquaresResult polished = solvePhase(data, swapped, 0, ProgressListener.NONE, 0.8, 0.8, cancel,
-                        40, 1e-5);
-                if (polished.chiSquare() < 0.995 * b.chiSquare()) {
+                        30, 1e-5);
+                if (polished.chiSquare() < 0.9999 * b.chiSquare()) {
                     mineral = swapped.withParameters(polished.parameters());
                     b = polished;
                     if (DEBUG) {
@@ -539,14 +543,8 @@ public final class DispersionFitter {
     /** Swap moves tried at a full cap. */
     private static final int SWAP_ATTEMPTS = 6;
 
-    /**
-     * The model with a new oscillator in {@code mode} at the largest smoothed residual and without its least
-     * useful oscillator (smallest Wald statistic); null when there is nothing to exchange.
-     */
-    private Mineral swapped(Mineral mineral, LeastSquaresResult solve, Data data, int mode) {
-        if (mineral.oscillatorCount() < 2) {
-            return null;
-        }
+    /** The model with one more oscillator in {@code mode}, at the largest smoothed residual; null if none stands out. */
+    private Mineral withBandAtLargestResidual(Mineral mineral, Data data, int mode) {
         DispersionResidual residual = new DispersionResidual(data.axis(), data.values(), mineral.layout(),
                 settings.quantity());
         double[] r = new double[data.axis().length];
@@ -570,14 +568,12 @@ public final class DispersionFitter {
         if (best < 0 || bestValue < 2 * data.noise()) {
             return null;
         }
-        int[] order = argsort(waldStatistics(mineral, solve));
-        Mineral reduced = withoutOscillators(mineral, order, 1);
-        List<Mode> modes = new ArrayList<>(reduced.modes());
+        List<Mode> modes = new ArrayList<>(mineral.modes());
         Mode target = modes.get(mode);
         List<Oscillator> list = new ArrayList<>(target.oscillators());
         list.add(new Oscillator(data.axis()[best], 0.02, 0.01));
         modes.set(mode, target.withOscillators(list));
-        return reduced.withModes(modes);
+        return mineral.withModes(modes);
     }
 
     /**
