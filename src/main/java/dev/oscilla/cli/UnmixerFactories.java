@@ -4,8 +4,7 @@ import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumSet;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.learn.InverseRenderModel;
-import dev.oscilla.learn.InverseRenderPredictor;
-import dev.oscilla.learn.Prediction;
+import dev.oscilla.learn.NetworkStartedAbs;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
@@ -116,52 +115,13 @@ final class UnmixerFactories {
         return InverseRenderModel.read(model, library);
     }
 
-    /**
-     * Weight of the network's abundances as a prior in ir+abs, per channel of squared emissivity misfit. Tuned on
-     * the 60 development rocks (830 channels; the weight there is 0.3): squared error 0.136 without the prior, 0.115
-     * at 0.1, 0.110 at 0.3, 0.111 at 1, 0.114 at 3, 0.117 at 10.
-     */
-    static final double IR_PRIOR_PER_CHANNEL = 0.3 / 830;
-
-    /**
-     * Method IR+ABS: the network's prediction warm-starts analysis-by-synthesis on the same library (every
-     * mineral's parameters, clamped into the ABS boxes) and its abundances act as a Gaussian prior on the
-     * abundance step, so the joint fit refines the network's answer instead of discarding it.
-     */
+    /** Method IR+ABS ({@link NetworkStartedAbs}): the network's prediction warm-starts analysis-by-synthesis. */
     static Prepared inverseRenderingThenAbs(Inputs in, double[] dataAxis) throws SpectralFileException {
         InverseRenderModel network = network(in.params(), in.model(), in.measured(), in.window(), in.oscillators(),
                 "ir+abs");
         AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
-        AnalysisBySynthesis engine = new AnalysisBySynthesis(network.library(), dataAxis, abs);
-        double priorWeight = IR_PRIOR_PER_CHANNEL * engine.channels();
-        Supplier<SpectrumUnmixer> factory = () -> {
-            InverseRenderPredictor predictor = network.newPredictor();
-            AnalysisBySynthesis.Unmixer unmixer = engine.newUnmixer();
-            return spectrum -> {
-                Prediction prediction = predictor.predict(spectrum);
-                int m = engine.endmembers();
-                double[][] start = new double[m][];
-                double[] prior = new double[m];
-                for (int i = 0; i < m; i++) {
-                    Mineral target = engine.minerals().get(i);
-                    if (target.isBlackbody()) {
-                        prior[i] = prediction.blackbodyFraction();
-                        continue;
-                    }
-                    int j = prediction.endmembers().indexOf(target.name());
-                    if (j >= 0) {
-                        prior[i] = prediction.abundance(j);
-                        Mineral predicted = prediction.minerals().get(j);
-                        if (predicted.layout().equals(target.layout())) {
-                            start[i] = predicted.parameters();
-                        }
-                    }
-                }
-                return unmixer.unmix(spectrum, start, prior, priorWeight).withMethod(UnmixMethod.IR_ABS);
-            };
-        };
-        return new Prepared(factory, "ir+abs: " + network.describe() + "; then abs at most " + abs.maxSweeps()
-                + " sweeps from the prediction");
+        return new Prepared(NetworkStartedAbs.factory(network, dataAxis, abs), "ir+abs: " + network.describe()
+                + "; then abs at most " + NetworkStartedAbs.settings(abs).maxSweeps() + " sweeps from the prediction");
     }
 
     /**

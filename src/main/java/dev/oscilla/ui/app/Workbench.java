@@ -12,6 +12,7 @@ import dev.oscilla.ui.fit.FitModule;
 import dev.oscilla.ui.library.LibraryModule;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
+import dev.oscilla.ui.network.NetworkModule;
 import dev.oscilla.ui.session.Autosave;
 import dev.oscilla.ui.session.BundledSamples;
 import dev.oscilla.ui.session.DocumentActions;
@@ -54,7 +55,8 @@ public final class Workbench {
             ExploreModule::new,
             LibraryModule::new,
             FitModule::new,
-            UnmixModule::new);
+            UnmixModule::new,
+            NetworkModule::new);
 
     /** The list of spectrum files opened lately, in the configuration folder. */
     public static final String RECENT_SPECTRA = "recent-spectra.txt";

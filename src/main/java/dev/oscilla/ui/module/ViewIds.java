@@ -7,6 +7,7 @@ public final class ViewIds {
     public static final String LIBRARY = "library";
     public static final String FIT = "fit";
     public static final String UNMIX = "unmix";
+    public static final String NETWORK = "network";
 
     private ViewIds() {
     }

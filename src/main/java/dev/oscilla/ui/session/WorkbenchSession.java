@@ -1,6 +1,7 @@
 package dev.oscilla.ui.session;
 
 import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.learn.InverseRenderModel;
 import dev.oscilla.spectrum.Spectrum;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class WorkbenchSession {
     private final ObjectProperty<Path> spectraFile = new SimpleObjectProperty<>(this, "spectraFile");
     private final ObjectProperty<Spectrum> spectrum = new SimpleObjectProperty<>(this, "spectrum");
     private final ObjectProperty<Path> samplesDir = new SimpleObjectProperty<>(this, "samplesDir");
+    private final ObjectProperty<InverseRenderModel> network = new SimpleObjectProperty<>(this, "network");
 
     public WorkbenchSession(LibraryDocument document) {
         this.document = Objects.requireNonNull(document);
@@ -56,6 +58,14 @@ public final class WorkbenchSession {
      */
     public ObjectProperty<Path> samplesDirProperty() {
         return samplesDir;
+    }
+
+    /**
+     * The inverse-rendering network in use (trained in the Network view or opened from a model file), or null. It
+     * carries the library it was trained for, which may differ from the open document's by now.
+     */
+    public ObjectProperty<InverseRenderModel> networkProperty() {
+        return network;
     }
 
     /** Opens a set of spectra, selecting the first. */

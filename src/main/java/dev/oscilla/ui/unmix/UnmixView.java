@@ -441,6 +441,8 @@ public final class UnmixView extends BorderPane {
                 case NNLS -> "NNLS: non-negative (x \u2265 0)";
                 case LS -> "LS: unconstrained";
                 case ABS -> "Analysis-by-synthesis (minerals flex)";
+                case IR -> "Inverse rendering (the trained network)";
+                case IR_ABS -> "Network, then analysis-by-synthesis";
                 default -> item.label();
             });
         }

@@ -3,6 +3,8 @@ package dev.oscilla.ui.unmix;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.learn.InverseRenderModel;
+import dev.oscilla.learn.NetworkStartedAbs;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
@@ -98,9 +100,9 @@ public final class UnmixViewModel {
         }
     }
 
-    /** The methods offered (the network-based ones need a trained model and live elsewhere). */
+    /** The methods offered (ir and ir+abs use the network of the Network view). */
     public static final List<UnmixMethod> METHODS = List.of(UnmixMethod.FCLS, UnmixMethod.NNLS, UnmixMethod.LS,
-            UnmixMethod.ABS);
+            UnmixMethod.ABS, UnmixMethod.IR, UnmixMethod.IR_ABS);
     /** Endmember contributions drawn (the largest ones when there are more endmembers). */
     public static final int CONTRIBUTIONS = 10;
     /** Largest parameter shifts listed per flexed mineral. */
@@ -111,7 +113,12 @@ public final class UnmixViewModel {
     /** What one run needs, captured on the UI thread. */
     private record RunInput(List<Spectrum> spectra, List<double[]> truth, List<String> truthColumns,
                             UnmixMethod method, Source source, List<Mineral> minerals, SpectrumSet measured,
-                            WavenumberWindow window, boolean blackbody, List<String> forced) {
+                            WavenumberWindow window, boolean blackbody, List<String> forced,
+                            InverseRenderModel network) {
+
+        boolean usesNetwork() {
+            return method == UnmixMethod.IR || method == UnmixMethod.IR_ABS;
+        }
     }
 
     /** What a run produced. */
@@ -223,7 +230,7 @@ public final class UnmixViewModel {
 
         canRun = Bindings.createBooleanBinding(() -> !running.get() && problem.get().isEmpty(), running, problem);
         for (javafx.beans.Observable o : List.of(mixtures, source, measuredLibrary, method, windowLow, windowHigh,
-                loading, blackbody)) {
+                loading, blackbody, session.networkProperty())) {
             o.addListener(obs -> validate());
         }
         source.addListener(obs -> syncEndmembers());
@@ -416,6 +423,14 @@ public final class UnmixViewModel {
         if (method.get() == UnmixMethod.ABS && source.get() == Source.MEASURED) {
             return "Analysis-by-synthesis flexes oscillator models: use the open library's minerals as endmembers.";
         }
+        if (method.get() == UnmixMethod.IR || method.get() == UnmixMethod.IR_ABS) {
+            if (session.networkProperty().get() == null) {
+                return "No network: train one in the Network view, or open a model file there.";
+            }
+            if (source.get() == Source.MEASURED) {
+                return "The network renders the library it was trained for: use the open library's minerals.";
+            }
+        }
         long used = endmembers.stream().filter(c -> c.usedProperty().get()).count();
         if (used == 0) {
             return "Choose at least one endmember.";
@@ -535,7 +550,7 @@ public final class UnmixViewModel {
         }
         return new RunInput(List.copyOf(set.spectra()), truth, set.hasAbundances() ? set.abundanceColumns() : null,
                 method.get(), source.get(), List.copyOf(minerals), measured, window(), blackbody.get(),
-                List.copyOf(forced));
+                List.copyOf(forced), session.networkProperty().get());
     }
 
     /** Worker thread: every spectrum, grouped by axis (each axis gets its own endmember matrix or engine). */
@@ -575,7 +590,7 @@ public final class UnmixViewModel {
         }
         AbundanceScorer scorer = in.truthColumns() == null ? null : new AbundanceScorer(in.truthColumns());
         Map<String, Mineral> byName = new HashMap<>();
-        for (Mineral m : in.minerals()) {
+        for (Mineral m : in.usesNetwork() ? in.network().library().minerals() : in.minerals()) {
             byName.put(m.name(), m);
         }
         List<UnmixRow> rows = new ArrayList<>();
@@ -599,8 +614,8 @@ public final class UnmixViewModel {
                     known[j] = column < 0 || r.isBlackbody(j) ? Double.NaN : truth[column];
                 }
             }
-            rows.add(new UnmixRow(r, score, known, in.method() == UnmixMethod.ABS ? shifts(r, byName)
-                    : List.of()));
+            boolean flexes = in.method() == UnmixMethod.ABS || in.method() == UnmixMethod.IR_ABS;
+            rows.add(new UnmixRow(r, score, known, flexes ? shifts(r, byName) : List.of()));
         }
         AbundanceScorer.Summary summary = scores.isEmpty() || scores.size() != rows.size() ? null
                 : AbundanceScorer.Summary.of(scores);
@@ -618,6 +633,13 @@ public final class UnmixViewModel {
     }
 
     private static Supplier<SpectrumUnmixer> factory(RunInput in, double[] axis) {
+        if (in.method() == UnmixMethod.IR) {
+            return in.network()::newUnmixer;
+        }
+        if (in.method() == UnmixMethod.IR_ABS) {
+            AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
+            return NetworkStartedAbs.factory(in.network(), axis, abs);
+        }
         if (in.method() == UnmixMethod.ABS) {
             AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
             AnalysisBySynthesis engine = new AnalysisBySynthesis(new MineralLibrary("endmembers", "", in.minerals()),
@@ -678,6 +700,13 @@ public final class UnmixViewModel {
         resultColumns.setAll(columns);
         results.setAll(out.rows());
         notes.setAll(out.rows().isEmpty() ? List.of() : out.rows().get(0).result().notes());
+        if (out.input().usesNetwork()) {
+            InverseRenderModel network = out.input().network();
+            notes.add(0, "endmembers: the " + network.endmembers().size() + " minerals of the network's library '"
+                    + network.library().name() + "' (the endmember choices apply to the other methods); the network "
+                    + "reads its own axis " + network.window() + " cm⁻¹"
+                    + (out.input().method() == UnmixMethod.IR_ABS ? ", analysis-by-synthesis the window" : ""));
+        }
         notes.addAll(out.failures().stream().map(f -> "could not unmix " + f).toList());
         if (!out.unmapped().isEmpty()) {
             notes.add("not scored (no known-abundance column of that name or group): "

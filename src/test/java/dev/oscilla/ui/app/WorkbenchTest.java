@@ -40,7 +40,8 @@ class WorkbenchTest {
     @Test
     void everyRegisteredViewIsBuiltInOrderAndNavigable() {
         Workbench wb = workbench();
-        assertThat(wb.modules()).extracting(WorkbenchModule::id).containsExactly("explore", "library", "fit", "unmix");
+        assertThat(wb.modules()).extracting(WorkbenchModule::id).containsExactly("explore", "library", "fit", "unmix",
+                "network");
         assertThat(wb.module(ExploreModule.class).viewModel().currentMineralProperty().get()).isEqualTo("Quartz");
         assertThat(wb.selectedViewProperty().get()).isEqualTo("explore");
         wb.module(LibraryModule.class).viewModel().openInExplore();

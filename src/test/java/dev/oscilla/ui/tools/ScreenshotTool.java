@@ -40,7 +40,7 @@ import javafx.stage.Stage;
 public final class ScreenshotTool extends Application {
 
     private static Path out;
-    /** Which groups of pictures to take ("explore", "library", "fit", "unmix"); all when empty. */
+    /** Which groups of pictures to take ("explore", "library", "fit", "unmix", "network"); all when empty. */
     private static java.util.Set<String> only = java.util.Set.of();
 
     /** Launcher (a main class that is not an Application, so a plain classpath launch works; STACK.md). */
@@ -115,6 +115,26 @@ public final class ScreenshotTool extends Application {
             steps.add(fit::autoFit);
             steps.add(waitUntil(() -> !fit.runningProperty().get() && fit.summaryProperty().get().startsWith("RMS")));
             steps.add(() -> shot(scene, "fit-quartz.png"));
+        }
+        if (wanted("network")) {
+            dev.oscilla.ui.network.NetworkViewModel network =
+                    wb.module(dev.oscilla.ui.network.NetworkModule.class).viewModel();
+            UnmixViewModel unmix = wb.module(UnmixModule.class).viewModel();
+            steps.add(() -> wb.show(ViewIds.NETWORK));
+            steps.add(() -> {
+                network.epochsProperty().set(12);
+                network.samplesProperty().set(1024);
+                network.train();
+            });
+            steps.add(waitUntil(() -> !network.runningProperty().get() && network.networkProperty().get() != null));
+            steps.add(() -> shot(scene, "network-training.png"));
+            steps.add(() -> wb.show(ViewIds.UNMIX));
+            steps.add(waitUntil(() -> unmix.canRunBinding().get()));
+            steps.add(() -> unmix.methodProperty().set(dev.oscilla.unmix.UnmixMethod.IR_ABS));
+            steps.add(unmix::run);
+            steps.add(waitUntil(() -> !unmix.runningProperty().get() && !unmix.results().isEmpty()));
+            steps.add(() -> unmix.selectedProperty().set(unmix.results().get(3)));
+            steps.add(() -> shot(scene, "unmix-ir-abs.png"));
         }
         steps.add(() -> {
             tasks.shutdown();
