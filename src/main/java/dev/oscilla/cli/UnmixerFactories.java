@@ -4,7 +4,7 @@ import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumSet;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.learn.InverseRenderModel;
-import dev.oscilla.learn.NetworkStartedAbs;
+import dev.oscilla.learn.NetworkGuidedAbs;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
@@ -115,13 +115,13 @@ final class UnmixerFactories {
         return InverseRenderModel.read(model, library);
     }
 
-    /** Method IR+ABS ({@link NetworkStartedAbs}): the network's prediction warm-starts analysis-by-synthesis. */
+    /** Method IR+ABS ({@link NetworkGuidedAbs}): the network's prediction warm-starts analysis-by-synthesis. */
     static Prepared inverseRenderingThenAbs(Inputs in, double[] dataAxis) throws SpectralFileException {
         InverseRenderModel network = network(in.params(), in.model(), in.measured(), in.window(), in.oscillators(),
                 "ir+abs");
         AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
-        return new Prepared(NetworkStartedAbs.factory(network, dataAxis, abs), "ir+abs: " + network.describe()
-                + "; then abs at most " + NetworkStartedAbs.settings(abs).maxSweeps() + " sweeps from the prediction");
+        return new Prepared(NetworkGuidedAbs.factory(network, dataAxis, abs), "ir+abs: " + network.describe()
+                + "; then abs at most " + NetworkGuidedAbs.settings(abs).maxSweeps() + " sweeps from the prediction");
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.io.SpectrumSet;
 import dev.oscilla.learn.InverseRenderModel;
-import dev.oscilla.learn.NetworkStartedAbs;
+import dev.oscilla.learn.NetworkGuidedAbs;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
@@ -638,7 +638,7 @@ public final class UnmixViewModel {
         }
         if (in.method() == UnmixMethod.IR_ABS) {
             AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
-            return NetworkStartedAbs.factory(in.network(), axis, abs);
+            return NetworkGuidedAbs.factory(in.network(), axis, abs);
         }
         if (in.method() == UnmixMethod.ABS) {
             AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
