@@ -55,6 +55,10 @@ public final class BenchFitCommand implements Callable<Integer> {
             + "model's count when --reference-params is given, else none).")
     Integer maxOscillators;
 
+    @Option(names = "--starts", defaultValue = "1",
+            description = "Independent starts per spectrum (different seeds); the best by BIC is kept (default 1).")
+    int starts;
+
     @Option(names = "--skip-blackbody", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Skip spectra named or filed as Blackbody (default ${DEFAULT-VALUE}).")
     boolean skipBlackbody;
@@ -104,7 +108,7 @@ public final class BenchFitCommand implements Callable<Integer> {
         List<BatchFitter.Outcome> outcomes = BatchFitter.fitAll(toFit, k -> {
             int i = indices.get(k);
             int cap = maxOscillators != null ? maxOscillators : ref != null ? ref.get(i).oscillatorCount() : 0;
-            return FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(cap);
+            return FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(cap).withStarts(starts);
         }, nThreads, progress, CancellationToken.NONE);
         FitResult[] results = new FitResult[set.size()];
         String[] errors = new String[set.size()];

@@ -42,6 +42,10 @@ public final class FitLibraryCommand implements Callable<Integer> {
     @Option(names = "--max-oscillators", defaultValue = "0", description = "Cap per mineral (0: none).")
     int maxOscillators;
 
+    @Option(names = "--starts", defaultValue = "1",
+            description = "Independent starts per spectrum (different seeds); the best by BIC is kept (default 1).")
+    int starts;
+
     @Option(names = "--threads", description = "Worker threads (default: every core).")
     Integer threads;
 
@@ -58,7 +62,8 @@ public final class FitLibraryCommand implements Callable<Integer> {
     public Integer call() throws SpectralFileException {
         SpectrumSet set = meta != null ? AsuTabReader.read(spectra, meta) : SpectrumFiles.read(spectra);
         WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
-        FitSettings settings = FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(maxOscillators);
+        FitSettings settings = FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(maxOscillators)
+                .withStarts(starts);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ProgressListener progress = quiet ? ProgressListener.NONE : CliProgress.stderr("fitting library");
         // the blackbody needs no model: it is the flat E = 1 endmember
