@@ -78,6 +78,9 @@ public final class BenchFitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SpectralFileException {
         WavenumberWindow w = WavenumberWindow.parse(window);
+        if (starts < 1) {
+            throw new UserException("--starts must be >= 1, got " + starts);
+        }
         SpectrumSet set = AsuTabReader.read(spectra, meta);
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {

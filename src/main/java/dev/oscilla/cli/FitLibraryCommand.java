@@ -62,6 +62,9 @@ public final class FitLibraryCommand implements Callable<Integer> {
     public Integer call() throws SpectralFileException {
         SpectrumSet set = meta != null ? AsuTabReader.read(spectra, meta) : SpectrumFiles.read(spectra);
         WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
+        if (starts < 1) {
+            throw new UserException("--starts must be >= 1, got " + starts);
+        }
         FitSettings settings = FitSettings.defaults().withWindow(w).withModes(modes).withMaxOscillators(maxOscillators)
                 .withStarts(starts);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();

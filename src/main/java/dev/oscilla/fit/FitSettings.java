@@ -26,8 +26,17 @@ public record FitSettings(WavenumberWindow window, Quantity quantity, int modes,
         if (modes < 0 || modes > 3) {
             throw new IllegalArgumentException("modes must be 1, 2, 3 or 0 (automatic), got " + modes);
         }
-        if (maxOscillators < 0 || starts < 1 || maxIterations < 1 || !(sparsity >= 0)) {
-            throw new IllegalArgumentException("invalid fit settings");
+        if (maxOscillators < 0) {
+            throw new IllegalArgumentException("the oscillator cap must be >= 0 (0: none), got " + maxOscillators);
+        }
+        if (starts < 1) {
+            throw new IllegalArgumentException("starts must be >= 1, got " + starts);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("the iteration limit must be >= 1, got " + maxIterations);
+        }
+        if (!(sparsity >= 0)) {
+            throw new IllegalArgumentException("the sparsity weight must be >= 0, got " + sparsity);
         }
     }
 

@@ -92,6 +92,17 @@ class FitAndUnmixCommandTest {
     }
 
     @Test
+    void aStartCountBelowOneIsAUserErrorNotAnEmptyReport() {
+        String bench = CliRun.of("bench", "fit", "--spectra", "sample-data/quartz_tab.txt", "--meta",
+                "sample-data/quartz_meta.csv", "--starts", "0", "--json", dir.resolve("b.json").toString()).userError();
+        assertThat(bench).contains("--starts must be >= 1");
+        assertThat(dir.resolve("b.json")).doesNotExist();
+        String fit = CliRun.of("fit", "sample-data/quartz-emissivity.csv", "--starts", "0", "--out",
+                dir.resolve("q.json").toString()).userError();
+        assertThat(fit).contains("starts must be >= 1");
+    }
+
+    @Test
     void benchUnmixReportsTheContractKeysAndTheExactFclsScore() throws Exception {
         Path feely = SharedData.root().resolve("feely");
         Path json = dir.resolve("bench.json");
