@@ -26,6 +26,23 @@ public interface Dialogs {
 
     void showError(String title, String message);
 
+    /**
+     * What to tell the user about a failed task: the message of a reader's or a validator's exception as it is
+     * (they name the file, line and problem), otherwise the first message along the cause chain, otherwise the
+     * exception itself.
+     */
+    static String describe(Throwable error) {
+        if (error instanceof dev.oscilla.io.SpectralFileException || error instanceof IllegalArgumentException) {
+            return error.getMessage() != null ? error.getMessage() : String.valueOf(error);
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof dev.oscilla.io.SpectralFileException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return String.valueOf(error);
+    }
+
     /** True when the user picks {@code confirmLabel}, false for {@code declineLabel} or closing the dialog. */
     boolean confirm(String title, String message, String confirmLabel, String declineLabel);
 

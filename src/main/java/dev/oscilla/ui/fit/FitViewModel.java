@@ -20,8 +20,8 @@ import dev.oscilla.ui.common.NumberField;
 import dev.oscilla.ui.common.Numbers;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.StatusLine;
-import dev.oscilla.ui.common.TaskHandle;
 import dev.oscilla.ui.common.TaskRunner;
+import dev.oscilla.ui.common.TaskTracker;
 import dev.oscilla.ui.mineral.MineralEdits;
 import dev.oscilla.ui.mineral.ParameterKnobs;
 import dev.oscilla.ui.mineral.ParameterNames;
@@ -129,10 +129,8 @@ public final class FitViewModel {
     private final Deque<FitRecord> fits = new ArrayDeque<>();
 
     // the running fit
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
-    private TaskHandle fit;
+    private final TaskTracker task = new TaskTracker();
+    private final ReadOnlyBooleanProperty running = task.runningProperty();
     private final BooleanBinding canAutoFit;
     private final BooleanBinding canRefine;
     private final BooleanBinding canSave;
@@ -630,7 +628,7 @@ public final class FitViewModel {
         String targetName = target.get();
         String spectrumName = spectrum.name();
         status.post((refined ? "Re-fitting " + targetName : "Fitting " + spectrumName) + "\u2026");
-        TaskHandle handle = tasks.submit(refined ? "re-fit " + targetName : "fit " + spectrumName, context -> {
+        task.track(tasks.submit(refined ? "re-fit " + targetName : "fit " + spectrumName, context -> {
             FitPreview preview = new FitPreview(spectrum, settings.window(), settings.quantity(), modelSeries,
                     residualSeries, context.cancelToken());
             DispersionFitter fitter = new DispersionFitter(settings).withObserver(preview::show);
@@ -644,20 +642,7 @@ public final class FitViewModel {
                         result.data(), result.fitted(), result.seconds(), result.notes());
             }
             return FitOutcome.of(refined, spectrumName, settings, result, locked, box);
-        }, outcome -> fitted(outcome, targetName), this::fitFailed);
-        fit = handle;
-        if (handle.isRunning()) {
-            running.set(true);
-            progress.bind(handle.progressProperty());
-            progressMessage.bind(handle.messageProperty());
-            handle.runningProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    ended(handle);
-                }
-            });
-        } else {
-            ended(handle);
-        }
+        }, outcome -> fitted(outcome, targetName), this::fitFailed), this::ended);
     }
 
     /**
@@ -737,17 +722,8 @@ public final class FitViewModel {
         dialogs.showError("Fit", message);
     }
 
-    private void ended(TaskHandle handle) {
-        if (handle != fit) {
-            return;
-        }
-        fit = null;
-        running.set(false);
-        progress.unbind();
-        progressMessage.unbind();
-        progress.set(0);
-        progressMessage.set("");
-        if (handle.cancelToken().isCancelled()) {
+    private void ended(boolean cancelled) {
+        if (cancelled) {
             status.post("Fit cancelled: the model is unchanged.");
         }
         lastRequest = null; // the live preview drew over the plots: draw the model as it stands
@@ -756,9 +732,7 @@ public final class FitViewModel {
 
     /** Stops the running fit; the model stays as it was before the fit. */
     public void cancel() {
-        TaskHandle f = fit;
-        if (f != null) {
-            f.cancel();
+        if (task.cancel()) {
             status.post("Cancelling the fit\u2026");
         }
     }
@@ -983,17 +957,17 @@ public final class FitViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return running;
     }
 
     /** Progress of the running fit, 0..1 (negative while unknown). */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return task.progressProperty();
     }
 
     /** The fitter's phase and live RMS ("1 mode(s), start 1: iteration 12, RMS 0.00311"). */
     public ReadOnlyStringProperty progressMessageProperty() {
-        return progressMessage.getReadOnlyProperty();
+        return task.messageProperty();
     }
 
     public BooleanBinding canAutoFitBinding() {

@@ -17,8 +17,8 @@ import dev.oscilla.ui.common.Numbers;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.TaskContext;
-import dev.oscilla.ui.common.TaskHandle;
 import dev.oscilla.ui.common.TaskRunner;
+import dev.oscilla.ui.common.TaskTracker;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.session.LibraryDocument;
 import dev.oscilla.ui.session.WorkbenchSession;
@@ -34,7 +34,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -84,9 +83,7 @@ public final class NetworkViewModel {
     private final NumberField axisHighField;
     private final NumberField axisStepField;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
+    private final TaskTracker task = new TaskTracker();
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper(this, "modelSummary", "");
     private final ReadOnlyStringWrapper lastEpoch = new ReadOnlyStringWrapper(this, "lastEpoch", "");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
@@ -95,7 +92,6 @@ public final class NetworkViewModel {
     private final PlotModel.Series trainingLoss;
     private final PlotModel.Series validationLoss;
     private String modelOrigin = "";
-    private TaskHandle training;
 
     public NetworkViewModel(WorkbenchContext context) {
         this.session = context.session();
@@ -115,7 +111,8 @@ public final class NetworkViewModel {
                 : "must be positive and below the axis end");
         axisHighField = field("axis end", axisHigh, v -> v > axisLow.get() ? null : "must be above the axis start");
         axisStepField = field("axis step", axisStep, v -> v > 0 ? null : "must be positive");
-        canTrain = Bindings.createBooleanBinding(() -> !running.get() && problem.get().isEmpty(), running, problem);
+        canTrain = Bindings.createBooleanBinding(() -> !task.runningProperty().get() && problem.get().isEmpty(),
+                task.runningProperty(), problem);
         for (javafx.beans.Observable o : List.of(epochs, samples, axisLow, axisHigh, axisStep, document.libraryProperty())) {
             o.addListener(obs -> validate());
         }
@@ -189,47 +186,20 @@ public final class NetworkViewModel {
         lastEpoch.set("");
         status.post("Training a network for '" + input.library().name() + "' (" + input.config().epochs()
                 + " epochs \u00d7 " + input.config().samplesPerEpoch() + " mixtures)\u2026");
-        TaskHandle handle = tasks.submit("train network", context -> compute(input, context), this::trained,
-                error -> {
-                    status.post("Training failed: " + message(error));
-                    dialogs.showError("Train network", message(error));
-                });
-        training = handle;
-        if (handle.isRunning()) {
-            running.set(true);
-            progress.bind(handle.progressProperty());
-            progressMessage.bind(handle.messageProperty());
-            handle.runningProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    ended(handle);
-                }
-            });
-        } else {
-            ended(handle);
-        }
+        task.track(tasks.submit("train network", context -> compute(input, context), this::trained, error -> {
+            status.post("Training failed: " + Dialogs.describe(error));
+            dialogs.showError("Train network", Dialogs.describe(error));
+        }), cancelled -> {
+            if (cancelled) {
+                status.post("Training cancelled; the network in use is unchanged.");
+            }
+        });
     }
 
     /** Stops the training; the network in use stays the one from before. */
     public void cancel() {
-        TaskHandle t = training;
-        if (t != null) {
-            t.cancel();
+        if (task.cancel()) {
             status.post("Cancelling the training\u2026");
-        }
-    }
-
-    private void ended(TaskHandle handle) {
-        if (handle != training) {
-            return;
-        }
-        training = null;
-        running.set(false);
-        progress.unbind();
-        progressMessage.unbind();
-        progress.set(0);
-        progressMessage.set("");
-        if (handle.cancelToken().isCancelled()) {
-            status.post("Training cancelled; the network in use is unchanged.");
         }
     }
 
@@ -306,7 +276,7 @@ public final class NetworkViewModel {
             session.networkProperty().set(model);
             describeModel();
             status.post("Opened the network " + file.getFileName());
-        }, error -> dialogs.showError("Open a network model", message(error)));
+        }, error -> dialogs.showError("Open a network model", Dialogs.describe(error)));
     }
 
     /** Asks where to save the network in use and writes it (atomically) in the background. */
@@ -326,7 +296,7 @@ public final class NetworkViewModel {
                         describeModel();
                     }
                     status.post("Saved the network as " + written.getFileName());
-                }, error -> dialogs.showError("Save the network", message(error))));
+                }, error -> dialogs.showError("Save the network", Dialogs.describe(error))));
     }
 
     /** At start: the last trained network, when it was trained for the library now open. */
@@ -360,13 +330,6 @@ public final class NetworkViewModel {
                 modelOrigin.isEmpty() ? "" : " (" + modelOrigin + ")"));
     }
 
-    private static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
 
     // ------------------------------------------------------------------ properties
 
@@ -415,15 +378,15 @@ public final class NetworkViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return task.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return task.progressProperty();
     }
 
     public ReadOnlyStringProperty progressMessageProperty() {
-        return progressMessage.getReadOnlyProperty();
+        return task.messageProperty();
     }
 
     public ReadOnlyStringProperty modelSummaryProperty() {

@@ -102,7 +102,7 @@ public final class DocumentActions {
             status.post("Opened " + file.getFileName() + " (" + library.size() + " minerals)");
         }, error -> {
             busy.set(false);
-            dialogs.showError("Open library", message(error));
+            dialogs.showError("Open library", Dialogs.describe(error));
         });
     }
 
@@ -121,7 +121,7 @@ public final class DocumentActions {
             status.post("Imported " + names.size() + " minerals from " + file.getFileName());
         }, error -> {
             busy.set(false);
-            dialogs.showError("Import minerals", message(error));
+            dialogs.showError("Import minerals", Dialogs.describe(error));
         });
     }
 
@@ -164,7 +164,7 @@ public final class DocumentActions {
             afterSaved.run();
         }, error -> {
             busy.set(false);
-            dialogs.showError("Save library", message(error));
+            dialogs.showError("Save library", Dialogs.describe(error));
         });
     }
 
@@ -183,7 +183,7 @@ public final class DocumentActions {
                         status.post("Exported " + snapshot.size() + " minerals to " + done.getFileName());
                     }, error -> {
                         busy.set(false);
-                        dialogs.showError("Export CSV table", message(error));
+                        dialogs.showError("Export CSV table", Dialogs.describe(error));
                     });
                 });
     }
@@ -214,7 +214,7 @@ public final class DocumentActions {
             if (!java.nio.file.Files.exists(file)) {
                 recentSpectra.remove(file);
             }
-            dialogs.showError("Open spectra", message(error));
+            dialogs.showError("Open spectra", Dialogs.describe(error));
         });
     }
 
@@ -241,7 +241,4 @@ public final class DocumentActions {
         return name.toLowerCase(Locale.ROOT).endsWith(extension) ? path : path.resolveSibling(name + extension);
     }
 
-    private static String message(Throwable error) {
-        return error instanceof SpectralFileException ? error.getMessage() : String.valueOf(error);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.oscilla.ui.unmix;
 
-import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.io.SpectrumSet;
 import dev.oscilla.learn.InverseRenderModel;
@@ -20,8 +19,8 @@ import dev.oscilla.ui.common.Numbers;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.StatusLine;
 import dev.oscilla.ui.common.TaskContext;
-import dev.oscilla.ui.common.TaskHandle;
 import dev.oscilla.ui.common.TaskRunner;
+import dev.oscilla.ui.common.TaskTracker;
 import dev.oscilla.ui.mineral.ParameterNames;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.session.BundledSamples;
@@ -160,11 +159,8 @@ public final class UnmixViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
     // the run
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
+    private final TaskTracker task = new TaskTracker();
     private final BooleanBinding canRun;
-    private TaskHandle run;
 
     // results
     private final ObservableList<UnmixRow> results = FXCollections.observableArrayList();
@@ -228,7 +224,8 @@ public final class UnmixViewModel {
         contributions = new LatestWins<>(tasks, "unmix contributions", this::computeContributions,
                 this::showContributions, error -> status.post("Cannot draw the contributions: " + error.getMessage()));
 
-        canRun = Bindings.createBooleanBinding(() -> !running.get() && problem.get().isEmpty(), running, problem);
+        canRun = Bindings.createBooleanBinding(() -> !task.runningProperty().get() && problem.get().isEmpty(),
+                task.runningProperty(), problem);
         for (javafx.beans.Observable o : List.of(mixtures, source, measuredLibrary, method, windowLow, windowHigh,
                 loading, blackbody, session.networkProperty())) {
             o.addListener(obs -> validate());
@@ -274,7 +271,7 @@ public final class UnmixViewModel {
             if (!Files.exists(file)) {
                 recent().remove(file);
             }
-            dialogs.showError("Open spectra to unmix", message(error));
+            dialogs.showError("Open spectra to unmix", Dialogs.describe(error));
         });
     }
 
@@ -321,7 +318,7 @@ public final class UnmixViewModel {
             status.post("Using " + set.size() + " measured spectra from " + file.getFileName() + " as endmembers");
         }, error -> {
             loading.set(false);
-            dialogs.showError("Open a measured spectral library", message(error));
+            dialogs.showError("Open a measured spectral library", Dialogs.describe(error));
         });
     }
 
@@ -469,45 +466,19 @@ public final class UnmixViewModel {
         RunInput input = input();
         status.post("Unmixing " + input.spectra().size() + " spectr" + (input.spectra().size() == 1 ? "um" : "a")
                 + " (" + input.method().label() + ")\u2026");
-        TaskHandle handle = tasks.submit("unmix", context -> compute(input, context), this::finished, error -> {
-            status.post("Unmixing failed: " + message(error));
-            dialogs.showError("Unmix", message(error));
+        task.track(tasks.submit("unmix", context -> compute(input, context), this::finished, error -> {
+            status.post("Unmixing failed: " + Dialogs.describe(error));
+            dialogs.showError("Unmix", Dialogs.describe(error));
+        }), cancelled -> {
+            if (cancelled) {
+                status.post("Unmixing cancelled; the results shown are from before.");
+            }
         });
-        run = handle;
-        if (handle.isRunning()) {
-            running.set(true);
-            progress.bind(handle.progressProperty());
-            progressMessage.bind(handle.messageProperty());
-            handle.runningProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    ended(handle);
-                }
-            });
-        } else {
-            ended(handle);
-        }
     }
 
     public void cancel() {
-        TaskHandle r = run;
-        if (r != null) {
-            r.cancel();
+        if (task.cancel()) {
             status.post("Cancelling\u2026");
-        }
-    }
-
-    private void ended(TaskHandle handle) {
-        if (handle != run) {
-            return;
-        }
-        run = null;
-        running.set(false);
-        progress.unbind();
-        progressMessage.unbind();
-        progress.set(0);
-        progressMessage.set("");
-        if (handle.cancelToken().isCancelled()) {
-            status.post("Unmixing cancelled; the results shown are from before.");
         }
     }
 
@@ -941,14 +912,10 @@ public final class UnmixViewModel {
                         UnmixReports.writeCsv(target, list);
                         return target;
                     }, done -> status.post("Saved " + list.size() + " results to " + done.getFileName()),
-                            error -> dialogs.showError("Export unmixing results", message(error)));
+                            error -> dialogs.showError("Export unmixing results", Dialogs.describe(error)));
                 });
     }
 
-    private static String message(Throwable error) {
-        return error instanceof SpectralFileException || error instanceof IllegalArgumentException
-                ? error.getMessage() : String.valueOf(error);
-    }
 
     // ------------------------------------------------------------------ properties
 
@@ -1017,15 +984,15 @@ public final class UnmixViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return task.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return task.progressProperty();
     }
 
     public ReadOnlyStringProperty progressMessageProperty() {
-        return progressMessage.getReadOnlyProperty();
+        return task.messageProperty();
     }
 
     /** One row per spectrum of the last run. */
