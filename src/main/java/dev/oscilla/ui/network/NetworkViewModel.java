@@ -113,7 +113,8 @@ public final class NetworkViewModel {
         axisStepField = field("axis step", axisStep, v -> v > 0 ? null : "must be positive");
         canTrain = Bindings.createBooleanBinding(() -> !task.runningProperty().get() && problem.get().isEmpty(),
                 task.runningProperty(), problem);
-        for (javafx.beans.Observable o : List.of(epochs, samples, axisLow, axisHigh, axisStep, document.libraryProperty())) {
+        for (javafx.beans.Observable o : List.of(epochs, samples, axisLow, axisHigh, axisStep,
+                document.libraryProperty())) {
             o.addListener(obs -> validate());
         }
         session.networkProperty().addListener(obs -> describeModel());
@@ -246,8 +247,9 @@ public final class NetworkViewModel {
 
     private static String summary(EpochReport r) {
         return String.format(Locale.ROOT, "epoch %d of %d: training loss %s, validation loss %s (group error %s), "
-                + "%s s of training so far", r.epoch(), r.epochs(), Numbers.format(r.trainLoss(), 4), Numbers.format(r.validationLoss(), 4),
-                Numbers.format(r.validationGroup(), 3), Numbers.format(r.seconds(), 3));
+                        + "%s s of training so far", r.epoch(), r.epochs(), Numbers.format(r.trainLoss(), 4),
+                Numbers.format(r.validationLoss(), 4), Numbers.format(r.validationGroup(), 3),
+                Numbers.format(r.seconds(), 3));
     }
 
     private void trained(TrainOutput out) {
@@ -323,8 +325,9 @@ public final class NetworkViewModel {
         Object epochsDone = model.training().get("epochs_completed");
         double[] axis = model.axis();
         modelSummary.set(String.format(Locale.ROOT, "%d minerals + blackbody of the library '%s'; reads %d channels "
-                        + "%s\u2013%s cm\u207b\u00b9; %s %,d weights%s%s", model.endmembers().size(), model.library().name(),
-                axis.length, Numbers.format(axis[0], 5), Numbers.format(axis[axis.length - 1], 5),
+                        + "%s\u2013%s cm\u207b\u00b9; %s %,d weights%s%s", model.endmembers().size(),
+                model.library().name(), axis.length, Numbers.format(axis[0], 5),
+                Numbers.format(axis[axis.length - 1], 5),
                 model.architecture().equals(Architecture.PUBLISHED) ? "published architecture," : "network of",
                 model.weightCount(), epochsDone == null ? "" : "; " + epochsDone + " epochs",
                 modelOrigin.isEmpty() ? "" : " (" + modelOrigin + ")"));
