@@ -255,9 +255,14 @@ public final class FitView extends BorderPane {
                 + "support)."));
         Spinner<Integer> iterations = spinner(vm.maxIterationsProperty().asObject(), 1, 5000, "fit-iterations");
         iterations.setTooltip(new Tooltip("Iteration limit of each solver phase."));
+        Spinner<Integer> starts = spinner(vm.startsProperty().asObject(), 1, 8, "fit-starts");
+        starts.setPrefWidth(64);
+        starts.setTooltip(new Tooltip("Independent seeded starts of the auto-fit; the best by BIC is kept (each "
+                + "start costs a whole fit)."));
 
         HBox q = new HBox(10, new Label("Fit as"), emissivity, reflectance, gap(), new Label("Modes"), modes);
-        HBox limits = new HBox(10, new Label("Max oscillators"), maxOsc, gap(), new Label("Iterations"), iterations);
+        HBox limits = new HBox(10, new Label("Max oscillators"), maxOsc, gap(), new Label("Iterations"), iterations,
+                gap(), new Label("Starts"), starts);
         for (HBox row : new HBox[] {windowRow, q, limits}) {
             row.setAlignment(Pos.CENTER_LEFT);
             for (Node n : row.getChildren()) {

@@ -77,6 +77,18 @@ class FitViewModelTest {
     }
 
     @Test
+    void moreStartsRunMoreSeededFitsAndKeepTheBestByBic() throws Exception {
+        open(null);
+        smallAutoFitSettings();
+        vm.startsProperty().set(2);
+        assertThat(vm.settings().starts()).isEqualTo(2);
+        vm.autoFit();
+        assertThat(vm.hasModelProperty().get()).isTrue();
+        assertThat(vm.fitNotes()).anyMatch(n -> n.startsWith("1 mode(s), start 1:"))
+                .anyMatch(n -> n.startsWith("1 mode(s), start 2:"));
+    }
+
+    @Test
     void anAutoFitAddsTheModelAsOneUndoStepWithErrorsAndUndoRemovesIt() throws Exception {
         open(null);
         smallAutoFitSettings();
