@@ -76,7 +76,8 @@ public final class AsuTabReader {
             spectra.add(spectrum);
         }
         List<String> notes = new ArrayList<>();
-        notes.add("ASU tab + meta pair with " + meta.getFileName() + ": " + samples + (samples == 1 ? " sample" : " samples")
+        notes.add("ASU tab + meta pair with " + meta.getFileName() + ": " + samples
+                + (samples == 1 ? " sample" : " samples")
                 + (metaTable.abundanceColumns().isEmpty() ? ""
                         : ", " + metaTable.abundanceColumns().size() + " abundance columns")
                 + "; axis in cm^-1, values kept as stored");
