@@ -101,6 +101,18 @@ class TrainCommandTest {
         double feldspar = rock.path("predicted").path("feldspar").asDouble();
         assertThat(quartz + feldspar).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(report.path("settings").asText()).contains("inverse rendering");
+
+        // ir+abs: the same network guiding analysis-by-synthesis fits the spectra far better than the network alone
+        Path both = dir.resolve("irabs.json");
+        CliRun.of("bench", "unmix", "--mixtures", dir.resolve("rocks_tab.txt").toString(), "--meta",
+                dir.resolve("rocks_meta.csv").toString(), "--library", dir.resolve("library_tab.txt").toString(),
+                "--library-meta", dir.resolve("library_meta.csv").toString(), "--method", "ir+abs", "--params",
+                params.toString(), "--model", model.toString(), "--window", "400:1500", "--threads", "1",
+                "--json", both.toString(), "--quiet").succeeded();
+        JsonNode guided = new ObjectMapper().readTree(both.toFile());
+        assertThat(guided.path("method").asText()).isEqualTo("ir+abs");
+        assertThat(guided.path("settings").asText()).contains("at most 2 sweeps");
+        assertThat(guided.path("rms").asDouble()).isLessThan(0.5 * report.path("rms").asDouble());
     }
 
     @Test
