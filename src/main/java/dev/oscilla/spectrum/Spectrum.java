@@ -232,6 +232,9 @@ public final class Spectrum {
         if (other.length != axis.length) {
             return false;
         }
+        if (java.util.Arrays.equals(axis, other)) {
+            return true; // the usual case (spectra of one file on the matrix's axis), and a vectorised compare
+        }
         for (int c = 0; c < axis.length; c++) {
             if (Math.abs(axis[c] - other[c]) > 1e-9 * axis[c]) {
                 return false;

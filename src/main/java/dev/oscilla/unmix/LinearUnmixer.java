@@ -27,6 +27,9 @@ public final class LinearUnmixer {
     private final double[] x;
     private final double[] covariance;
     private final double[] model;
+    private final boolean[] blackbodyFlags;
+    private final boolean[] forcedFlags;
+    private final List<String> categories;
 
     public LinearUnmixer(EndmemberMatrix matrix, UnmixSettings settings) {
         if (!settings.method().isLinear()) {
@@ -49,6 +52,16 @@ public final class LinearUnmixer {
         x = new double[m];
         covariance = new double[m * m];
         model = new double[n];
+        // the same for every spectrum: shared by all results (UnmixResult only reads them)
+        blackbodyFlags = new boolean[m];
+        forcedFlags = new boolean[m];
+        List<String> cats = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            blackbodyFlags[j] = matrix.isBlackbody(j);
+            forcedFlags[j] = !matrix.isConstrained(j);
+            cats.add(matrix.category(j));
+        }
+        categories = List.copyOf(cats);
     }
 
     public EndmemberMatrix matrix() {
@@ -107,14 +120,6 @@ public final class LinearUnmixer {
             double v = covariance[j * m + j] * sigma2;
             se[j] = solver.isPassive(j) && v > 0 ? Math.sqrt(v) : 0.0;
         }
-        boolean[] bb = new boolean[m];
-        boolean[] forced = new boolean[m];
-        List<String> categories = new ArrayList<>(m);
-        for (int j = 0; j < m; j++) {
-            bb[j] = matrix.isBlackbody(j);
-            forced[j] = !matrix.isConstrained(j);
-            categories.add(matrix.category(j));
-        }
         List<String> notes = new ArrayList<>(matrix.notes());
         if (nValid < n) {
             notes.add((n - nValid) + " masked channel(s) of this spectrum left out");
@@ -122,7 +127,8 @@ public final class LinearUnmixer {
         if (solver.ridgeUsed() > 0) {
             notes.add("endmembers nearly collinear: a ridge of " + solver.ridgeUsed() + " stabilised the solve");
         }
-        return new UnmixResult(spectrum.name(), settings.method(), matrix.names(), categories, bb, forced, x.clone(),
+        return new UnmixResult(spectrum.name(), settings.method(), matrix.names(), categories, blackbodyFlags,
+                forcedFlags, x.clone(),
                 se, axis, measured, modelled, solver.iterations(),
                 status == ActiveSetSolver.Status.OPTIMAL ? "optimal" : "iteration limit", List.of(), notes, true);
     }

@@ -26,7 +26,7 @@ public final class UnmixResult {
     private final double[] normalized;
     private final double[] normalizedErrors;
     private final double blackbodyFraction;
-    private final Map<String, Double> groupSums;
+    private volatile Map<String, Double> groupSums; // computed on first use (the batch paths never ask)
     private final double[] axis;
     private final double[] measured;
     private final double[] modelled;
@@ -45,7 +45,7 @@ public final class UnmixResult {
                 flexedMinerals, notes, true);
     }
 
-    /** Takes ownership of the arrays (callers pass arrays nobody else holds). */
+    /** Keeps the arrays without copying: callers pass arrays nobody modifies afterwards (results may share them). */
     UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
                 boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors, double[] axis,
                 double[] measured, double[] modelled, int iterations, String stopReason,
@@ -85,15 +85,6 @@ public final class UnmixResult {
                 normalizedErrors[j] = standardErrors[j] / surface;
             }
         }
-        Map<String, Double> groups = new LinkedHashMap<>();
-        for (int j = 0; j < m; j++) {
-            if (blackbody[j] || forced[j]) {
-                continue;
-            }
-            String key = categories.get(j).isBlank() ? endmembers.get(j) : categories.get(j);
-            groups.merge(key.toLowerCase(Locale.ROOT), normalized[j], Double::sum);
-        }
-        this.groupSums = Collections.unmodifiableMap(groups);
         double ss = 0;
         for (int c = 0; c < measured.length; c++) {
             double r = modelled[c] - measured[c];
@@ -169,7 +160,20 @@ public final class UnmixResult {
 
     /** Normalised abundances summed per mineral group (lower-case category; the name when it has none). */
     public Map<String, Double> groupSums() {
-        return groupSums;
+        Map<String, Double> sums = groupSums;
+        if (sums == null) {
+            Map<String, Double> groups = new LinkedHashMap<>();
+            for (int j = 0; j < abundances.length; j++) {
+                if (blackbody[j] || forced[j]) {
+                    continue;
+                }
+                String key = categories.get(j).isBlank() ? endmembers.get(j) : categories.get(j);
+                groups.merge(key.toLowerCase(Locale.ROOT), normalized[j], Double::sum);
+            }
+            sums = Collections.unmodifiableMap(groups);
+            groupSums = sums; // a race only computes the same map twice
+        }
+        return sums;
     }
 
     /** Channels used, cm^-1. */
