@@ -4,6 +4,7 @@ import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.ui.common.CommandHistory;
+import dev.oscilla.ui.common.IntegerSpinner;
 import dev.oscilla.ui.common.KnobBinding;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotPanel;
@@ -11,7 +12,6 @@ import dev.oscilla.ui.mineral.KnobHelp;
 import dev.oscilla.ui.mineral.ParameterNames;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -60,8 +60,6 @@ public final class FitView extends BorderPane {
 
     private final FitViewModel vm;
     private final GridPane table = new GridPane();
-    /** Adapters of bidirectional bindings (held here: the bindings themselves hold them weakly). */
-    private final List<Object> keep = new ArrayList<>();
 
     public FitView(FitViewModel vm, CommandHistory history, PlotExporter exporter) {
         this.vm = vm;
@@ -250,12 +248,12 @@ public final class FitView extends BorderPane {
         modes.valueProperty().bindBidirectional(vm.modesProperty());
         modes.setTooltip(new Tooltip("Modes (crystal axes) of the auto-fit: 1 isotropic, 2 uniaxial, 3 biaxial; Auto "
                 + "fits 1 and 2 and keeps the better by BIC."));
-        Spinner<Integer> maxOsc = spinner(vm.maxOscillatorsProperty().asObject(), 0, 200, "fit-max-oscillators");
+        Spinner<Integer> maxOsc = new IntegerSpinner(vm.maxOscillatorsProperty(), 0, 200, 1, "fit-max-oscillators");
         maxOsc.setTooltip(new Tooltip("At most this many oscillators in the auto-fit (0: as many as the data "
                 + "support)."));
-        Spinner<Integer> iterations = spinner(vm.maxIterationsProperty().asObject(), 1, 5000, "fit-iterations");
+        Spinner<Integer> iterations = new IntegerSpinner(vm.maxIterationsProperty(), 1, 5000, 1, "fit-iterations");
         iterations.setTooltip(new Tooltip("Iteration limit of each solver phase."));
-        Spinner<Integer> starts = spinner(vm.startsProperty().asObject(), 1, 8, "fit-starts");
+        Spinner<Integer> starts = new IntegerSpinner(vm.startsProperty(), 1, 8, 1, "fit-starts");
         starts.setPrefWidth(64);
         starts.setTooltip(new Tooltip("Independent seeded starts of the auto-fit; the best by BIC is kept (each "
                 + "start costs a whole fit)."));
@@ -286,30 +284,6 @@ public final class FitView extends BorderPane {
         Region r = new Region();
         r.setMinWidth(18);
         return r;
-    }
-
-    private Spinner<Integer> spinner(ObjectProperty<Integer> value, int min, int max, String id) {
-        Spinner<Integer> s = new Spinner<>(min, max, value.get());
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(84);
-        s.getValueFactory().valueProperty().bindBidirectional(value);
-        keep.add(value);
-        s.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                commitSpinner(s);
-            }
-        });
-        s.getEditor().setOnAction(e -> commitSpinner(s));
-        return s;
-    }
-
-    private static void commitSpinner(Spinner<Integer> s) {
-        try {
-            s.getValueFactory().setValue(s.getValueFactory().getConverter().fromString(s.getEditor().getText()));
-        } catch (RuntimeException e) {
-            s.getEditor().setText(s.getValueFactory().getConverter().toString(s.getValue()));
-        }
     }
 
     /** The range slider shows the window; moving its thumbs sets it (no echo back into the view-model). */

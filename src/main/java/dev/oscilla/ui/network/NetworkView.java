@@ -1,12 +1,11 @@
 package dev.oscilla.ui.network;
 
+import dev.oscilla.ui.common.IntegerSpinner;
 import dev.oscilla.ui.common.KnobBinding;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotPanel;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,7 +27,6 @@ import javafx.scene.layout.VBox;
 public final class NetworkView extends BorderPane {
 
     private final NetworkViewModel vm;
-    private final List<Object> keep = new ArrayList<>(); // adapters the spinners bind to, kept from collection
 
     public NetworkView(NetworkViewModel vm, PlotExporter exporter) {
         this.vm = vm;
@@ -90,14 +88,14 @@ public final class NetworkView extends BorderPane {
         grid.setVgap(5);
         int row = 0;
         grid.add(new Label("Epochs"), 0, row);
-        grid.add(spinner(vm.epochsProperty().asObject(), 1, 1000, 1, "network-epochs",
+        grid.add(spinner(vm.epochsProperty(), 1, 1000, 1, "network-epochs",
                 "Passes over freshly drawn synthetic mixtures."), 1, row++);
         grid.add(new Label("Mixtures per epoch"), 0, row);
-        grid.add(spinner(vm.samplesProperty().asObject(), 32, 1_000_000, 512, "network-samples",
+        grid.add(spinner(vm.samplesProperty(), 32, 1_000_000, 512, "network-samples",
                 "Synthetic mixtures (1-6 minerals, parameters jittered in their boxes, blackbody, noise) per epoch."),
                 1, row++);
         grid.add(new Label("Seed"), 0, row);
-        grid.add(spinner(vm.seedProperty().asObject(), 0, Integer.MAX_VALUE, 1, "network-seed",
+        grid.add(spinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "network-seed",
                 "Seed of the weights and the mixtures: the same seed and settings train the same network."), 1, row++);
 
         TextField low = axisField(vm.axisLowField(), "network-axis-low");
@@ -153,30 +151,12 @@ public final class NetworkView extends BorderPane {
         return t;
     }
 
-    private Spinner<Integer> spinner(ObjectProperty<Integer> value, int min, int max, int step, String id,
-                                     String help) {
-        Spinner<Integer> s = new Spinner<>(min, max, value.get(), step);
-        s.setId(id);
-        s.setEditable(true);
+    private static Spinner<Integer> spinner(javafx.beans.property.IntegerProperty value, int min, int max, int step,
+                                            String id, String help) {
+        IntegerSpinner s = new IntegerSpinner(value, min, max, step, id);
         s.setPrefWidth(120);
-        s.getValueFactory().valueProperty().bindBidirectional(value);
-        keep.add(value);
         s.setTooltip(new Tooltip(help));
-        s.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                commit(s);
-            }
-        });
-        s.getEditor().setOnAction(e -> commit(s));
         return s;
-    }
-
-    private static void commit(Spinner<Integer> s) {
-        try {
-            s.getValueFactory().setValue(s.getValueFactory().getConverter().fromString(s.getEditor().getText()));
-        } catch (RuntimeException e) {
-            s.getEditor().setText(s.getValueFactory().getConverter().toString(s.getValue()));
-        }
     }
 
     private static Label heading(String text) {
