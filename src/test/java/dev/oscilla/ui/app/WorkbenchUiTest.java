@@ -1,5 +1,6 @@
 package dev.oscilla.ui.app;
 
+import static dev.oscilla.ui.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +13,7 @@ import dev.oscilla.ui.explore.ExploreModule;
 import dev.oscilla.ui.explore.ExploreViewModel;
 import dev.oscilla.ui.library.LibraryModule;
 import dev.oscilla.ui.testing.Fixtures;
+import dev.oscilla.ui.testing.FxWait;
 import dev.oscilla.ui.testing.ManualScheduler;
 import dev.oscilla.ui.testing.ScriptedDialogs;
 import io.fair_acc.chartfx.XYChart;
@@ -71,13 +73,8 @@ class WorkbenchUiTest {
         tasks.shutdown();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitUntil(10, condition);
     }
 
     private Mineral quartz() throws Exception {

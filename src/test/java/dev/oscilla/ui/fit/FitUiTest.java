@@ -1,5 +1,7 @@
 package dev.oscilla.ui.fit;
 
+import static dev.oscilla.ui.testing.FxWait.fx;
+import static dev.oscilla.ui.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,8 +18,6 @@ import dev.oscilla.ui.testing.ManualScheduler;
 import dev.oscilla.ui.testing.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Fit view in the real main window, headless, with the real background runner and the real fitter on the
@@ -65,15 +64,6 @@ class FitUiTest {
     @AfterEach
     void stopRunner() {
         tasks.shutdown();
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private MineralLibrary library() throws Exception {

@@ -1,5 +1,6 @@
 package dev.oscilla.ui.network;
 
+import static dev.oscilla.ui.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oscilla.ui.WorkbenchApp;
@@ -7,6 +8,7 @@ import dev.oscilla.ui.app.MainWindow;
 import dev.oscilla.ui.app.Workbench;
 import dev.oscilla.ui.common.FxTaskRunner;
 import dev.oscilla.ui.testing.Fixtures;
+import dev.oscilla.ui.testing.FxWait;
 import dev.oscilla.ui.testing.ManualScheduler;
 import dev.oscilla.ui.testing.ScriptedDialogs;
 import dev.oscilla.ui.unmix.UnmixModule;
@@ -18,7 +20,6 @@ import io.fair_acc.dataset.DataSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Network view in the real main window, headless, with the real background runner: train, then unmix with it. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,13 +61,8 @@ class NetworkUiTest {
         tasks.shutdown();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitUntil(60, condition);
     }
 
     private static int points(XYChart chart, String name) throws Exception {

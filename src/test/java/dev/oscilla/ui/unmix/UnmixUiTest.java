@@ -1,5 +1,6 @@
 package dev.oscilla.ui.unmix;
 
+import static dev.oscilla.ui.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,6 +9,7 @@ import dev.oscilla.ui.app.MainWindow;
 import dev.oscilla.ui.app.Workbench;
 import dev.oscilla.ui.common.FxTaskRunner;
 import dev.oscilla.ui.testing.Fixtures;
+import dev.oscilla.ui.testing.FxWait;
 import dev.oscilla.ui.testing.ManualScheduler;
 import dev.oscilla.ui.testing.ScriptedDialogs;
 import io.fair_acc.chartfx.XYChart;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Unmix view in the real main window, headless, with the real runner, on the bundled mixtures. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,13 +61,8 @@ class UnmixUiTest {
         tasks.shutdown();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitUntil(30, condition);
     }
 
     /** The bars drawn by the abundance chart: {x, y, error} of the first (estimated) series. */
