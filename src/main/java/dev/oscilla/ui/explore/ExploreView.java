@@ -1,6 +1,7 @@
 package dev.oscilla.ui.explore;
 
 import dev.oscilla.physics.Quantity;
+import dev.oscilla.ui.common.HistoryButtons;
 import dev.oscilla.ui.common.CommandHistory;
 import dev.oscilla.ui.common.KnobBinding;
 import dev.oscilla.ui.common.NumberField;
@@ -93,20 +94,8 @@ public final class ExploreView extends BorderPane {
         blank.setTooltip(new Tooltip("Start from one mode without bands and build a spectrum band by band."));
         blank.setOnAction(e -> vm.newBlankMineral());
 
-        Button undo = new Button("Undo");
-        undo.setId("undo");
-        undo.disableProperty().bind(history.canUndoProperty().not());
-        undo.setOnAction(e -> history.undo());
-        Tooltip undoTip = new Tooltip();
-        undoTip.textProperty().bind(history.undoLabelProperty());
-        undo.setTooltip(undoTip);
-        Button redo = new Button("Redo");
-        redo.setId("redo");
-        redo.disableProperty().bind(history.canRedoProperty().not());
-        redo.setOnAction(e -> history.redo());
-        Tooltip redoTip = new Tooltip();
-        redoTip.textProperty().bind(history.redoLabelProperty());
-        redo.setTooltip(redoTip);
+        Button undo = HistoryButtons.undo(history, "undo");
+        Button redo = HistoryButtons.redo(history, "redo");
 
         Label source = new Label();
         source.textProperty().bind(vm.sourceProperty());

@@ -3,6 +3,8 @@ package dev.oscilla.ui.fit;
 import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
+import dev.oscilla.ui.common.HistoryButtons;
+import dev.oscilla.ui.common.FileDrop;
 import dev.oscilla.ui.common.CommandHistory;
 import dev.oscilla.ui.common.IntegerSpinner;
 import dev.oscilla.ui.common.KnobBinding;
@@ -12,7 +14,6 @@ import dev.oscilla.ui.mineral.KnobHelp;
 import dev.oscilla.ui.mineral.ParameterNames;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -40,7 +41,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -77,20 +77,7 @@ public final class FitView extends BorderPane {
         setBottom(bottom);
 
         // a spectrum file dropped anywhere on the view is opened for fitting
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && !vm.runningProperty().get()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            if (!files.isEmpty()) {
-                vm.openSpectra(files.get(0).toPath());
-            }
-            e.setDropCompleted(!files.isEmpty());
-            e.consume();
-        });
+        FileDrop.install(this, vm.runningProperty(), vm::openSpectra);
     }
 
     // ------------------------------------------------------------------ spectrum bar
@@ -140,20 +127,8 @@ public final class FitView extends BorderPane {
         }
         recent.disableProperty().bind(vm.runningProperty().or(Bindings.isEmpty(vm.recentFiles())));
 
-        Button undo = new Button("Undo");
-        undo.setId("fit-undo");
-        undo.disableProperty().bind(history.canUndoProperty().not());
-        undo.setOnAction(e -> history.undo());
-        Tooltip undoTip = new Tooltip();
-        undoTip.textProperty().bind(history.undoLabelProperty());
-        undo.setTooltip(undoTip);
-        Button redo = new Button("Redo");
-        redo.setId("fit-redo");
-        redo.disableProperty().bind(history.canRedoProperty().not());
-        redo.setOnAction(e -> history.redo());
-        Tooltip redoTip = new Tooltip();
-        redoTip.textProperty().bind(history.redoLabelProperty());
-        redo.setTooltip(redoTip);
+        Button undo = HistoryButtons.undo(history, "fit-undo");
+        Button redo = HistoryButtons.redo(history, "fit-redo");
 
         HBox.setHgrow(source, Priority.ALWAYS);
         source.setMaxWidth(Double.MAX_VALUE);

@@ -1,12 +1,12 @@
 package dev.oscilla.ui.unmix;
 
+import dev.oscilla.ui.common.FileDrop;
 import dev.oscilla.ui.common.BarPlotPanel;
 import dev.oscilla.ui.common.KnobBinding;
 import dev.oscilla.ui.common.Numbers;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotPanel;
 import dev.oscilla.unmix.UnmixMethod;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -40,7 +40,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -66,20 +65,7 @@ public final class UnmixView extends BorderPane {
         HBox bottom = new HBox(summary);
         bottom.setPadding(new Insets(3, 8, 3, 8));
         setBottom(bottom);
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && !vm.runningProperty().get()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            if (!files.isEmpty()) {
-                vm.openMixtures(files.get(0).toPath());
-            }
-            e.setDropCompleted(!files.isEmpty());
-            e.consume();
-        });
+        FileDrop.install(this, vm.runningProperty(), vm::openMixtures);
     }
 
     // ------------------------------------------------------------------ toolbar
