@@ -12,7 +12,6 @@ import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotPanel;
 import dev.oscilla.ui.mineral.KnobHelp;
 import dev.oscilla.ui.mineral.ParameterNames;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
