@@ -2,15 +2,11 @@ package dev.oscilla.fit;
 
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.task.CancellationToken;
+import dev.oscilla.task.ParallelItems;
 import dev.oscilla.task.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /** Fits many spectra on several threads (one fit per spectrum), with progress and cancellation. */
@@ -34,49 +30,17 @@ public final class BatchFitter {
                                        ProgressListener progress, CancellationToken cancel) {
         int n = spectra.size();
         Outcome[] out = new Outcome[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, n));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "oscilla-fit");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < n && !cancel.isCancelled()) {
-                        Spectrum s = spectra.get(i);
-                        try {
-                            out[i] = new Outcome(s, new DispersionFitter(settings.apply(i)).fit(s,
-                                    ProgressListener.NONE, cancel), null);
-                        } catch (CancellationException e) {
-                            return;
-                        } catch (RuntimeException e) {
-                            out[i] = new Outcome(s, null, e.getMessage() == null ? e.toString() : e.getMessage());
-                        }
-                        int d = done.incrementAndGet();
-                        progress.progress(d / (double) n, d + " of " + n + " spectra");
-                    }
-                }));
+        ParallelItems.run(n, threads, "oscilla-fit", "spectra", () -> null, (none, i) -> {
+            Spectrum s = spectra.get(i);
+            try {
+                out[i] = new Outcome(s, new DispersionFitter(settings.apply(i)).fit(s, ProgressListener.NONE, cancel),
+                        null);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                out[i] = new Outcome(s, null, e.getMessage() == null ? e.toString() : e.getMessage());
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("fitting worker failed", e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancel.cancel();
-                    throw new CancellationException("interrupted");
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        cancel.throwIfCancelled();
+        }, progress, cancel);
         List<Outcome> list = new ArrayList<>(n);
         for (Outcome o : out) {
             list.add(o);

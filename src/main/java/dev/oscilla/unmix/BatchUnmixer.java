@@ -2,15 +2,11 @@ package dev.oscilla.unmix;
 
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.task.CancellationToken;
+import dev.oscilla.task.ParallelItems;
 import dev.oscilla.task.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -43,63 +39,27 @@ public final class BatchUnmixer {
                                     ProgressListener progress, CancellationToken cancel, int repetitions) {
         int n = spectra.size();
         Outcome[] out = new Outcome[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, n));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "oscilla-unmix");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    SpectrumUnmixer unmixer = factory.get();
-                    int i;
-                    while ((i = next.getAndIncrement()) < n) {
-                        if (cancel.isCancelled()) {
-                            return;
-                        }
-                        Spectrum s = spectra.get(i);
-                        long t0 = System.nanoTime();
-                        try {
-                            UnmixResult r = unmixer.unmix(s);
-                            double[] times = new double[Math.max(1, repetitions)];
-                            times[0] = (System.nanoTime() - t0) * 1e-9;
-                            for (int k = 1; k < times.length; k++) {
-                                long t = System.nanoTime();
-                                unmixer.unmix(s);
-                                times[k] = (System.nanoTime() - t) * 1e-9;
-                            }
-                            java.util.Arrays.sort(times);
-                            out[i] = new Outcome(s, r, null, times[times.length / 2]);
-                        } catch (CancellationException e) {
-                            return;
-                        } catch (RuntimeException e) {
-                            out[i] = new Outcome(s, null, e.getMessage() == null ? e.toString() : e.getMessage(),
-                                    (System.nanoTime() - t0) * 1e-9);
-                        }
-                        int d = done.incrementAndGet();
-                        progress.progress(d / (double) n, d + " of " + n + " spectra");
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("unmixing worker failed", e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancel.cancel();
-                    throw new CancellationException("interrupted");
+        ParallelItems.run(n, threads, "oscilla-unmix", "spectra", factory, (unmixer, i) -> {
+            Spectrum s = spectra.get(i);
+            long t0 = System.nanoTime();
+            try {
+                UnmixResult r = unmixer.unmix(s);
+                double[] times = new double[Math.max(1, repetitions)];
+                times[0] = (System.nanoTime() - t0) * 1e-9;
+                for (int k = 1; k < times.length; k++) {
+                    long t = System.nanoTime();
+                    unmixer.unmix(s);
+                    times[k] = (System.nanoTime() - t) * 1e-9;
                 }
+                java.util.Arrays.sort(times);
+                out[i] = new Outcome(s, r, null, times[times.length / 2]);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                out[i] = new Outcome(s, null, e.getMessage() == null ? e.toString() : e.getMessage(),
+                        (System.nanoTime() - t0) * 1e-9);
             }
-        } finally {
-            pool.shutdownNow();
-        }
-        cancel.throwIfCancelled();
+        }, progress, cancel);
         List<Outcome> list = new ArrayList<>(n);
         for (Outcome o : out) {
             list.add(o);
