@@ -346,7 +346,10 @@ public final class DispersionFitter {
         // least useful oscillator removed and the rest polished again; the exchange is kept only when the misfit
         // drops (by more than 0.01 %, so rounding cannot cycle).
         if (settings.maxOscillators() > 0 && mineral.oscillatorCount() >= settings.maxOscillators()) {
-            for (int attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
+            // An attempt is a pure function of the model and the mode, so once every mode has been tried on the
+            // current model and refused, the remaining attempts would only repeat those refusals.
+            int refusedInARow = 0;
+            for (int attempt = 0; attempt < SWAP_ATTEMPTS && refusedInARow < mineral.modes().size(); attempt++) {
                 cancel.throwIfCancelled();
                 Mineral grown = withBandAtLargestResidual(mineral, data, attempt % mineral.modes().size());
                 if (grown == null) {
@@ -360,9 +363,12 @@ public final class DispersionFitter {
                 if (polished.chiSquare() < 0.9999 * b.chiSquare()) {
                     mineral = swapped.withParameters(polished.parameters());
                     b = polished;
+                    refusedInARow = 0;
                     if (DEBUG) {
                         debug("D: swap %d kept, rms %.5f", attempt, b.rms());
                     }
+                } else {
+                    refusedInARow++;
                 }
             }
         }
