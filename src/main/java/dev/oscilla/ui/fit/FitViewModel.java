@@ -909,8 +909,9 @@ public final class FitViewModel {
 
     /**
      * Independent seeded starts of the auto-fit; the best by BIC is kept. The fitted model depends on the path the
-     * pruning takes, so a second start often finds a better one (on the feely library, 2 starts lowered the median
-     * RMS from 0.00425 to 0.00419 and left no mineral worse than its published model, at twice the time).
+     * pruning takes, so a second start often finds a better one (on the feely library, measured before the last
+     * swap-move change, 2 starts lowered the median RMS from 0.00425 to 0.00419 and left no mineral worse than its
+     * published model, at twice the time).
      */
     public IntegerProperty startsProperty() {
         return starts;
