@@ -7,8 +7,11 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The UI-thread state of one task, shared by both runner implementations. */
-final class TaskState implements TaskHandle {
+/**
+ * The UI-thread state of one task, shared by the runner implementations (the application's, the synchronous one
+ * and the test runners).
+ */
+public final class TaskState implements TaskHandle {
 
     private final CancelToken token = new CancelToken();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
@@ -41,13 +44,13 @@ final class TaskState implements TaskHandle {
     }
 
     /** UI thread only. */
-    void setProgress(double fraction, String text) {
+    public void setProgress(double fraction, String text) {
         progress.set(fraction);
         message.set(text == null ? "" : text);
     }
 
     /** UI thread only. */
-    void finished() {
+    public void finished() {
         running.set(false);
     }
 }

@@ -5,16 +5,11 @@ import dev.oscilla.ui.common.CancelToken;
 import dev.oscilla.ui.common.TaskContext;
 import dev.oscilla.ui.common.TaskHandle;
 import dev.oscilla.ui.common.TaskRunner;
+import dev.oscilla.ui.common.TaskState;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Runs tasks inline like {@link dev.oscilla.ui.common.SynchronousTaskRunner}, but cancels the task whose name
@@ -38,10 +33,8 @@ public final class CancellingTaskRunner implements TaskRunner {
     @Override
     public <T> TaskHandle submit(String name, BackgroundTask<T> task, Consumer<? super T> onSuccess,
                                  Consumer<? super Throwable> onFailure) {
-        CancelToken token = new CancelToken();
-        ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
-        ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-        ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+        TaskState state = new TaskState();
+        CancelToken token = state.cancelToken();
         boolean target = name.startsWith(prefix);
         int[] reports = {0};
         active.set(active.get() + 1);
@@ -54,8 +47,7 @@ public final class CancellingTaskRunner implements TaskRunner {
 
                 @Override
                 public void progress(double fraction, String text) {
-                    progress.set(fraction);
-                    message.set(text);
+                    state.setProgress(fraction, text);
                     if (target && ++reports[0] == afterReports) {
                         atCancel.run();
                         token.cancel();
@@ -73,35 +65,10 @@ public final class CancellingTaskRunner implements TaskRunner {
                 onFailure.accept(e);
             }
         } finally {
-            running.set(false);
+            state.finished();
             active.set(active.get() - 1);
         }
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                token.cancel();
-            }
-
-            @Override
-            public CancelToken cancelToken() {
-                return token;
-            }
-
-            @Override
-            public ReadOnlyDoubleProperty progressProperty() {
-                return progress.getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyStringProperty messageProperty() {
-                return message.getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyBooleanProperty runningProperty() {
-                return running.getReadOnlyProperty();
-            }
-        };
+        return state;
     }
 
     @Override

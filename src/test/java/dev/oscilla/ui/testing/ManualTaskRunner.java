@@ -5,17 +5,12 @@ import dev.oscilla.ui.common.CancelToken;
 import dev.oscilla.ui.common.TaskContext;
 import dev.oscilla.ui.common.TaskHandle;
 import dev.oscilla.ui.common.TaskRunner;
+import dev.oscilla.ui.common.TaskState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A {@link TaskRunner} whose tasks wait until the test runs them ({@link #runNext()}), so a test can hold a
@@ -29,8 +24,8 @@ public final class ManualTaskRunner implements TaskRunner {
     @Override
     public <T> TaskHandle submit(String name, BackgroundTask<T> task, Consumer<? super T> onSuccess,
                                  Consumer<? super Throwable> onFailure) {
-        CancelToken token = new CancelToken();
-        ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+        TaskState state = new TaskState();
+        CancelToken token = state.cancelToken();
         active.set(active.get() + 1);
         pending.add(() -> {
             try {
@@ -52,36 +47,11 @@ public final class ManualTaskRunner implements TaskRunner {
                     onFailure.accept(e);
                 }
             } finally {
-                running.set(false);
+                state.finished();
                 active.set(active.get() - 1);
             }
         });
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                token.cancel();
-            }
-
-            @Override
-            public CancelToken cancelToken() {
-                return token;
-            }
-
-            @Override
-            public ReadOnlyDoubleProperty progressProperty() {
-                return new ReadOnlyDoubleWrapper(-1).getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyStringProperty messageProperty() {
-                return new ReadOnlyStringWrapper("").getReadOnlyProperty();
-            }
-
-            @Override
-            public ReadOnlyBooleanProperty runningProperty() {
-                return running.getReadOnlyProperty();
-            }
-        };
+        return state;
     }
 
     /** Runs the oldest waiting task and its callback; false when none waits. */
