@@ -70,10 +70,11 @@ public final class BoundedLevenbergMarquardt {
         final double[] sqrtW;
         final double[] scaleD;       // Moré scaling per free parameter
         final DMatrixRMaj jt;        // nf x m: weighted Jacobian transposed (rows = free parameters)
-        final DMatrixRMaj h;         // nf x nf
+        final DMatrixRMaj h;         // step set x step set (row-major, leading dimension = step-set size)
         final double[] g;            // nf
+        final double[] diagonal;     // nf: diag(J'WJ)
         final boolean[] active;      // nf: pressed against a bound this iteration
-        final int[] stepMap;         // step-set position -> free index
+        final int[] stepMap;         // step-set position -> free index (ascending)
         final double[] system;       // the damped normal matrix of the step set, factored in place
         final double[] rhs;
         int evaluations;
@@ -110,6 +111,7 @@ public final class BoundedLevenbergMarquardt {
             jt = new DMatrixRMaj(nf, m);
             h = new DMatrixRMaj(nf, nf);
             g = new double[nf];
+            diagonal = new double[nf];
             active = new boolean[nf];
             stepMap = new int[nf];
             system = new double[nf * nf];
@@ -159,7 +161,7 @@ public final class BoundedLevenbergMarquardt {
                     evaluations++;
                     needLinearisation = false;
                 }
-                buildNormalEquations();
+                gradientAndDiagonal();
                 // bound-pressed parameters and the gradient test
                 double rNorm = 0;
                 for (int i = 0; i < m; i++) {
@@ -170,13 +172,17 @@ public final class BoundedLevenbergMarquardt {
                 int stepCount = 0;
                 for (int a = 0; a < nf; a++) {
                     int j = freeIndex[a];
-                    double hjj = h.get(a, a);
+                    double hjj = diagonal[a];
                     scaleD[a] = Math.max(scaleD[a], hjj);
                     boolean atLower = p[j] <= problem.lower(j) && g[a] > 0;
                     boolean atUpper = p[j] >= problem.upper(j) && g[a] < 0;
-                    active[a] = atLower || atUpper;
+                    // A parameter with an all-zero Jacobian column and no gradient (the position and width of an
+                    // oscillator whose strength sits at zero) would get an exactly zero step: it stays out of the
+                    // step set, and its row of J'J is not formed.
+                    boolean inert = hjj == 0 && g[a] == 0;
+                    active[a] = atLower || atUpper || inert;
                     if (!active[a]) {
-                        stepCount++;
+                        stepMap[stepCount++] = a;
                         double denom = Math.sqrt(hjj) * rNorm;
                         double cosine = denom > 0 ? Math.abs(g[a]) / denom : (g[a] == 0 ? 0 : Double.POSITIVE_INFINITY);
                         worstCosine = Math.max(worstCosine, cosine);
@@ -186,6 +192,7 @@ public final class BoundedLevenbergMarquardt {
                     stop = StopReason.GRADIENT_TOLERANCE;
                     break;
                 }
+                stepNormalMatrix(stepCount);
                 double maxD = 0;
                 for (double d : scaleD) {
                     maxD = Math.max(maxD, d);
@@ -232,7 +239,7 @@ public final class BoundedLevenbergMarquardt {
                         stop = StopReason.STEP_TOLERANCE;
                         break outer;
                     }
-                    double predicted = predictedReduction();
+                    double predicted = predictedReduction(stepCount);
                     model.evaluate(trial, rTrial, null);
                     evaluations++;
                     double trialCost = cost(trial, rTrial);
@@ -279,43 +286,46 @@ public final class BoundedLevenbergMarquardt {
                     && !settings.covariance());
         }
 
-        /** jt = sqrt(W) J_F transposed, h = jt jt', g = jt sqrt(W) r + l1. */
-        void buildNormalEquations() {
-            double[] data = jt.data;
+        /** g = (sqrt(W) J_F)' sqrt(W) r + l1 and the diagonal of J_F'WJ_F, over every free parameter. */
+        void gradientAndDiagonal() {
             for (int a = 0; a < nf; a++) {
                 int col = freeIndex[a] * m;
-                int row = a * m;
+                double s = 0;
+                double d = 0;
+                for (int i = 0; i < m; i++) {
+                    double x = sqrtW[i] * jac[col + i];
+                    s += x * sqrtW[i] * r[i];
+                    d += x * x;
+                }
+                g[a] = s + problem.l1(freeIndex[a]);
+                diagonal[a] = d;
+            }
+        }
+
+        /**
+         * h = J_S'WJ_S over the step set S (stepMap[0..size)), size x size: the normal matrix is the dominant cost
+         * of an iteration, and the bound-pressed and inert parameters (many while an L1 penalty holds strengths at
+         * zero) do not enter the step.
+         */
+        void stepNormalMatrix(int size) {
+            double[] data = jt.data;
+            for (int s = 0; s < size; s++) {
+                int col = freeIndex[stepMap[s]] * m;
+                int row = s * m;
                 for (int i = 0; i < m; i++) {
                     data[row + i] = sqrtW[i] * jac[col + i];
                 }
             }
-            NormalMatrix.gram(jt.data, 0, m, nf, m, h.data);
-            for (int a = 0; a < nf; a++) {
-                int row = a * m;
-                double s = 0;
-                for (int i = 0; i < m; i++) {
-                    s += data[row + i] * sqrtW[i] * r[i];
-                }
-                g[a] = s + problem.l1(freeIndex[a]);
-            }
+            NormalMatrix.gram(data, 0, m, size, m, h.data);
         }
 
         /** Solves (H_SS + mu D_SS) d = -g_S on the step set S (free, not pressed); null when not positive definite. */
         double[] dampedStep(double mu, double floorD, int size) {
-            int s = 0;
-            for (int x = 0; x < nf; x++) {
-                if (!active[x]) {
-                    stepMap[s++] = x;
-                }
-            }
             double[] hd = h.data;
             for (int a = 0; a < size; a++) {
                 int x = stepMap[a];
                 int row = a * size;
-                int hrow = x * nf;
-                for (int b = 0; b <= a; b++) {
-                    system[row + b] = hd[hrow + stepMap[b]];
-                }
+                System.arraycopy(hd, row, system, row, a + 1);
                 system[row + a] += mu * Math.max(scaleD[x], floorD);
                 rhs[a] = -g[x];
             }
@@ -332,23 +342,24 @@ public final class BoundedLevenbergMarquardt {
             return d;
         }
 
-        /** -(g's + 0.5 s'Hs) for the projected step s = trial - p over the free parameters. */
-        double predictedReduction() {
-            double[] s = new double[nf];
-            for (int a = 0; a < nf; a++) {
-                int j = freeIndex[a];
+        /** -(g's + 0.5 s'Hs) for the projected step s = trial - p over the step set (the only parameters it moves). */
+        double predictedReduction(int size) {
+            double[] s = new double[size];
+            for (int a = 0; a < size; a++) {
+                int j = freeIndex[stepMap[a]];
                 s[a] = trial[j] - p[j];
             }
+            double[] hd = h.data;
             double gs = 0;
             double shs = 0;
-            for (int a = 0; a < nf; a++) {
+            for (int a = 0; a < size; a++) {
                 if (s[a] == 0) {
                     continue;
                 }
-                gs += g[a] * s[a];
+                gs += g[stepMap[a]] * s[a];
                 double row = 0;
-                for (int b = 0; b < nf; b++) {
-                    row += h.get(a, b) * s[b];
+                for (int b = 0; b < size; b++) {
+                    row += hd[a * size + b] * s[b];
                 }
                 shs += s[a] * row;
             }
