@@ -35,6 +35,7 @@ public final class ActiveSetSolver {
     private final double[] chol;      // Cholesky factor of G_PP, row-major (lower), leading dimension m
     private final double[] z;
     private final double[] rhs;
+    private final double[] rhsE;
     private final double[] solR;      // H^-1 c_P
     private final double[] solE;      // H^-1 e_P
     private final double[] gradient;
@@ -51,6 +52,7 @@ public final class ActiveSetSolver {
         chol = new double[m * m];
         z = new double[m];
         rhs = new double[m];
+        rhsE = new double[m];
         solR = new double[m];
         solE = new double[m];
         gradient = new double[m];
@@ -217,12 +219,11 @@ public final class ActiveSetSolver {
         for (int a = 0; a < k; a++) {
             rhs[a] = atb[index[a]];
         }
-        cholSolve(k, rhs, solR);
         if (sumToOne) {
             for (int a = 0; a < k; a++) {
-                rhs[a] = isConstrained(constrained, index[a]) ? 1.0 : 0.0;
+                rhsE[a] = isConstrained(constrained, index[a]) ? 1.0 : 0.0;
             }
-            cholSolve(k, rhs, solE);
+            cholSolve(k, rhs, solR, rhsE, solE);
             double eR = 0;
             double eE = 0;
             for (int a = 0; a < k; a++) {
@@ -237,6 +238,7 @@ public final class ActiveSetSolver {
             }
         } else {
             multiplier = 0;
+            cholSolve(k, rhs, solR);
             for (int a = 0; a < k; a++) {
                 z[index[a]] = solR[a];
             }
@@ -313,16 +315,58 @@ public final class ActiveSetSolver {
         }
     }
 
-    /** Gradient G x - c, using only the passive entries of x (the others are zero). */
+
+    /**
+     * Two right-hand sides in one pass over the factor: the same operations as two {@link #cholSolve(int, double[],
+     * double[])} calls (identical results), with two independent dependency chains per row instead of one.
+     */
+    private void cholSolve(int k, double[] b1, double[] out1, double[] b2, double[] out2) {
+        for (int a = 0; a < k; a++) {
+            double sum1 = b1[a];
+            double sum2 = b2[a];
+            int ra = a * m;
+            for (int q = 0; q < a; q++) {
+                double l = chol[ra + q];
+                sum1 -= l * out1[q];
+                sum2 -= l * out2[q];
+            }
+            double d = chol[ra + a];
+            out1[a] = sum1 / d;
+            out2[a] = sum2 / d;
+        }
+        for (int a = k - 1; a >= 0; a--) {
+            double sum1 = out1[a];
+            double sum2 = out2[a];
+            for (int q = a + 1; q < k; q++) {
+                double l = chol[q * m + a];
+                sum1 -= l * out1[q];
+                sum2 -= l * out2[q];
+            }
+            double d = chol[a * m + a];
+            out1[a] = sum1 / d;
+            out2[a] = sum2 / d;
+        }
+    }
+
+    /**
+     * Gradient G x - c, using only the passive entries of x (the others are zero). Accumulated column by column
+     * (G is symmetric, so column j is row j): each pass is an axpy over all variables, with independent sums per
+     * variable, instead of one dependent chain of k multiply-adds per variable.
+     */
     private void computeGradient(double[] gram, double[] atb, double[] x) {
         for (int i = 0; i < m; i++) {
-            double sum = -atb[i];
-            int row = i * m;
-            for (int a = 0; a < k; a++) {
-                int j = index[a];
-                sum += gram[row + j] * x[j];
+            gradient[i] = -atb[i];
+        }
+        for (int a = 0; a < k; a++) {
+            int j = index[a];
+            double xj = x[j];
+            if (xj == 0) {
+                continue;
             }
-            gradient[i] = sum;
+            int row = j * m;
+            for (int i = 0; i < m; i++) {
+                gradient[i] += gram[row + i] * xj;
+            }
         }
     }
 

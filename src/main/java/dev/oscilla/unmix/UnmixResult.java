@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The immutable outcome of unmixing one spectrum: raw abundances (blackbody included, as solved), the blackbody
@@ -27,9 +28,9 @@ public final class UnmixResult {
     private final double[] normalizedErrors;
     private final double blackbodyFraction;
     private volatile Map<String, Double> groupSums; // computed on first use (the batch paths never ask)
-    private final double[] axis;
-    private final double[] measured;
-    private final double[] modelled;
+    /** The channels used with the measured and modelled values; built on first use when a source was given. */
+    private volatile Spectra spectra;
+    private final Supplier<Spectra> spectraSource;
     private final double rms;
     private final int iterations;
     private final String stopReason;
@@ -50,6 +51,27 @@ public final class UnmixResult {
                 boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors, double[] axis,
                 double[] measured, double[] modelled, int iterations, String stopReason,
                 List<Mineral> flexedMinerals, List<String> notes, boolean owned) {
+        this(spectrumName, method, endmembers, categories, blackbody, forced, abundances, standardErrors,
+                new Spectra(axis, measured, modelled), null, rmsOf(measured, modelled), iterations, stopReason,
+                flexedMinerals, notes);
+    }
+
+    /**
+     * The spectra are built by {@code spectraSource} on first use (the batch paths, which score abundances and RMS,
+     * never ask; for FCLS building them was a third of the time per spectrum); {@code rms} is given.
+     */
+    UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
+                boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors,
+                Supplier<Spectra> spectraSource, double rms, int iterations, String stopReason,
+                List<Mineral> flexedMinerals, List<String> notes) {
+        this(spectrumName, method, endmembers, categories, blackbody, forced, abundances, standardErrors, null,
+                spectraSource, rms, iterations, stopReason, flexedMinerals, notes);
+    }
+
+    private UnmixResult(String spectrumName, UnmixMethod method, List<String> endmembers, List<String> categories,
+                        boolean[] blackbody, boolean[] forced, double[] abundances, double[] standardErrors,
+                        Spectra spectra, Supplier<Spectra> spectraSource, double rms, int iterations,
+                        String stopReason, List<Mineral> flexedMinerals, List<String> notes) {
         this.spectrumName = spectrumName;
         this.method = method;
         this.endmembers = List.copyOf(endmembers);
@@ -58,9 +80,9 @@ public final class UnmixResult {
         this.forced = forced;
         this.abundances = abundances;
         this.standardErrors = standardErrors;
-        this.axis = axis;
-        this.measured = measured;
-        this.modelled = modelled;
+        this.spectra = spectra;
+        this.spectraSource = spectraSource;
+        this.rms = rms;
         this.iterations = iterations;
         this.stopReason = stopReason;
         this.flexedMinerals = List.copyOf(flexedMinerals);
@@ -85,18 +107,34 @@ public final class UnmixResult {
                 normalizedErrors[j] = standardErrors[j] / surface;
             }
         }
+    }
+
+    /** The channels used (cm^-1) with the measured and modelled values there; arrays nobody modifies. */
+    record Spectra(double[] axis, double[] measured, double[] modelled) {
+    }
+
+    private static double rmsOf(double[] measured, double[] modelled) {
         double ss = 0;
         for (int c = 0; c < measured.length; c++) {
             double r = modelled[c] - measured[c];
             ss += r * r;
         }
-        this.rms = measured.length == 0 ? Double.NaN : Math.sqrt(ss / measured.length);
+        return measured.length == 0 ? Double.NaN : Math.sqrt(ss / measured.length);
+    }
+
+    private Spectra spectra() {
+        Spectra s = spectra;
+        if (s == null) {
+            s = spectraSource.get();
+            spectra = s; // a race only builds the same arrays twice
+        }
+        return s;
     }
 
     /** The same result attributed to another method (e.g. ABS warm-started by the network is IR_ABS). */
     public UnmixResult withMethod(UnmixMethod value) {
         return new UnmixResult(spectrumName, value, endmembers, categories, blackbody, forced, abundances,
-                standardErrors, axis, measured, modelled, iterations, stopReason, flexedMinerals, notes, true);
+                standardErrors, spectra, spectraSource, rms, iterations, stopReason, flexedMinerals, notes);
     }
 
     public String spectrumName() {
@@ -178,19 +216,21 @@ public final class UnmixResult {
 
     /** Channels used, cm^-1. */
     public double[] axis() {
-        return axis.clone();
+        return spectra().axis().clone();
     }
 
     public double[] measured() {
-        return measured.clone();
+        return spectra().measured().clone();
     }
 
     public double[] modelled() {
-        return modelled.clone();
+        return spectra().modelled().clone();
     }
 
     /** measured - modelled on the channels used. */
     public double[] residual() {
+        double[] measured = spectra().measured();
+        double[] modelled = spectra().modelled();
         double[] r = new double[measured.length];
         for (int c = 0; c < r.length; c++) {
             r[c] = measured[c] - modelled[c];
