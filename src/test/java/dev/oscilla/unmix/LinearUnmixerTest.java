@@ -55,6 +55,15 @@ class LinearUnmixerTest {
                 }
                 residual[c] = model - measured[c];
             }
+            // the RMS comes from the normal equations and the spectra are built on demand: both must agree with
+            // the model computed here
+            double[] modelled = result.modelled();
+            double ss = 0;
+            for (int c = 0; c < a.channels(); c++) {
+                assertThat(modelled[c]).isCloseTo(measured[c] + residual[c], offset(1e-13));
+                ss += residual[c] * residual[c];
+            }
+            assertThat(result.rms()).isCloseTo(Math.sqrt(ss / a.channels()), offset(1e-12));
             double[] g = new double[a.endmembers()];
             double scale = 0;
             for (int j = 0; j < a.endmembers(); j++) {
