@@ -122,6 +122,15 @@ public final class UnmixResult {
         return measured.length == 0 ? Double.NaN : Math.sqrt(ss / measured.length);
     }
 
+    /**
+     * Builds the measured and modelled spectra now if they are built on first use (FCLS results), so that a
+     * consumer on another thread (the workbench's UI thread) only reads them; returns this result.
+     */
+    public UnmixResult withSpectraBuilt() {
+        spectra();
+        return this;
+    }
+
     private Spectra spectra() {
         Spectra s = spectra;
         if (s == null) {

@@ -552,7 +552,8 @@ public final class UnmixViewModel {
             for (int k = 0; k < group.size(); k++) {
                 BatchUnmixer.Outcome o = outcomes.get(k);
                 if (o.ok()) {
-                    results[group.get(k)] = o.result();
+                    // the plots read the spectra on the UI thread: build them here, off it
+                    results[group.get(k)] = o.result().withSpectraBuilt();
                 } else {
                     failures.add(o.spectrum().name() + ": " + o.error());
                 }
