@@ -137,17 +137,7 @@ public final class LinearUnmixer {
 
     /** sum over the valid channels of (A x - b)^2, accumulated channel by channel in the model workspace. */
     private double residualSumOfSquares() {
-        double[] cols = matrix.columnsView();
-        java.util.Arrays.fill(model, 0.0);
-        for (int j = 0; j < m; j++) {
-            double xj = x[j];
-            if (xj != 0) {
-                int o = j * n;
-                for (int c = 0; c < n; c++) {
-                    model[c] += xj * cols[o + c];
-                }
-            }
-        }
+        modelInto(x, model);
         double rss = 0;
         for (int c = 0; c < n; c++) {
             if (valid[c]) {
@@ -158,20 +148,26 @@ public final class LinearUnmixer {
         return rss;
     }
 
-    /** The channels used, the measured values there and the model A x (for a result, on first use). */
-    private UnmixResult.Spectra spectra(Spectrum source, double[] abundances) {
+    /** out = A x on every channel, as axpys over the endmembers in the model (vectorisable). */
+    private void modelInto(double[] abundances, double[] out) {
         double[] cols = matrix.columnsView();
-        double[] full = matrix.axisView();
-        double[] model = new double[n];
+        java.util.Arrays.fill(out, 0.0);
         for (int j = 0; j < m; j++) {
             double xj = abundances[j];
             if (xj != 0) {
                 int o = j * n;
                 for (int c = 0; c < n; c++) {
-                    model[c] += xj * cols[o + c];
+                    out[c] += xj * cols[o + c];
                 }
             }
         }
+    }
+
+    /** The channels used, the measured values there and the model A x (for a result, on first use). */
+    private UnmixResult.Spectra spectra(Spectrum source, double[] abundances) {
+        double[] full = matrix.axisView();
+        double[] model = new double[n];
+        modelInto(abundances, model);
         int count = 0;
         boolean[] used = new boolean[n];
         for (int c = 0; c < n; c++) {
