@@ -354,7 +354,8 @@ public final class DispersionFitter {
         // the exchange is kept only when the misfit drops (by more than 0.01 %, so rounding cannot cycle). Trying
         // the next peaks (3 per mode, 6 attempts) improved 14 of the 37 feely minerals and none got worse, at the
         // same median time (median RMS 0.00425 -> 0.00419). With the faster elimination above, 10 attempts and 4
-        // peaks per mode: mean RMS 0.00452 -> 0.00449 for +0.1 s median time; 16 and 6: 0.00446 for +0.5 s.
+        // peaks per mode: mean RMS 0.00452 -> 0.00449 for +0.1 s median time; 16 and 6: 0.00446 for +0.5 s (with
+        // the coarse phase B: 0.00447 -> 0.00442 for +14 % CPU, kept out to hold the median time under 2 s with margin).
         if (settings.maxOscillators() > 0 && mineral.oscillatorCount() >= settings.maxOscillators()) {
             // An attempt is a pure function of the model and the mode, so once every mode has been tried on the
             // current model and refused, the remaining attempts would only repeat those refusals.
