@@ -11,13 +11,14 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * Levenberg-Marquardt with box bounds honoured at every iterate (a projected, active-set variant), an optional
  * linear L1 penalty, and the covariance at the solution.
  *
- * <p>Each iteration linearises r(p + d) ~ r + J d and solves (H + mu D) d = -g on the parameters that are free
- * and not pressed against a bound (H = J'WJ, g = J'Wr + l1, D = the running maximum of diag(H), Moré's scaling,
+ * <p>Each iteration linearises r(p + d) ~ r + J d and solves (H + mu D) d = -g on the parameters that are free,
+ * not pressed against a bound and not inert (a zero Jacobian column with zero gradient) (H = J'WJ, g = J'Wr + l1, D = the running maximum of diag(H), Moré's scaling,
  * which makes the method invariant to the very different scales of omega0 (~1000 cm^-1) and gamma (~0.01)).
  * The trial point is projected onto the box; the step is accepted when the actual cost reduction is a positive
  * fraction of the reduction the quadratic model predicts for the projected step, and mu is updated by Nielsen's
- * rule (H. B. Nielsen, "Damping parameter in Marquardt's method", IMM-REP-1999-05). Linear algebra (J'J, the
- * Cholesky solves, the covariance inverse) is EJML's.
+ * rule (H. B. Nielsen, "Damping parameter in Marquardt's method", IMM-REP-1999-05). J'J and the step's Cholesky
+ * factorisation are this package's register-blocked kernels ({@link NormalMatrix}, {@link Cholesky}); the covariance
+ * inverse is EJML's.
  *
  * <p>Stops when the relative cost decrease, the scaled step, or the cosine between the residual and every free
  * Jacobian column (MINPACK's gtol test, with bound-pressed parameters excluded) falls below its tolerance.
@@ -73,7 +74,7 @@ public final class BoundedLevenbergMarquardt {
         final DMatrixRMaj h;         // step set x step set (row-major, leading dimension = step-set size)
         final double[] g;            // nf
         final double[] diagonal;     // nf: diag(J'WJ)
-        final boolean[] active;      // nf: pressed against a bound this iteration
+        final boolean[] active;      // nf: out of the step set this iteration (pressed against a bound, or inert)
         final int[] stepMap;         // step-set position -> free index (ascending)
         final double[] system;       // the damped normal matrix of the step set, factored in place
         final double[] rhs;
