@@ -12,8 +12,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * linear L1 penalty, and the covariance at the solution.
  *
  * <p>Each iteration linearises r(p + d) ~ r + J d and solves (H + mu D) d = -g on the parameters that are free,
- * not pressed against a bound and not inert (a zero Jacobian column with zero gradient) (H = J'WJ, g = J'Wr + l1, D = the running maximum of diag(H), Moré's scaling,
- * which makes the method invariant to the very different scales of omega0 (~1000 cm^-1) and gamma (~0.01)).
+ * not pressed against a bound and not inert (a zero Jacobian column with zero gradient): H = J'WJ, g = J'Wr + l1,
+ * D = the running maximum of diag(H), Moré's scaling, which makes the method invariant to the very different
+ * scales of omega0 (~1000 cm^-1) and gamma (~0.01).
  * The trial point is projected onto the box; the step is accepted when the actual cost reduction is a positive
  * fraction of the reduction the quadratic model predicts for the projected step, and mu is updated by Nielsen's
  * rule (H. B. Nielsen, "Damping parameter in Marquardt's method", IMM-REP-1999-05). J'J and the step's Cholesky
