@@ -126,6 +126,38 @@ class BoundedLevenbergMarquardtTest {
         assertThat(r.parameter(3)).isCloseTo(0.7, offset(1e-10));
     }
 
+    /**
+     * A band that the data do not want: r_i = c + s exp(-(x_i - w)^2) - 0.3 with an L1 price on s. Once s sits at
+     * its bound 0 the position w has an all-zero Jacobian column and no gradient (it is inert) and leaves the step
+     * set; the offset c must still converge, and w must stay where it was when s reached zero.
+     */
+    @Test
+    void inertParametersLeaveTheStepWithoutDisturbingTheOthers() {
+        int n = 40;
+        ResidualModel bump = TestProblems.model(n, 3, (p, r, j) -> {
+            for (int i = 0; i < n; i++) {
+                double x = i * 0.25;
+                double e = Math.exp(-(x - p[2]) * (x - p[2]));
+                r[i] = p[0] + p[1] * e - 0.3;
+                if (j != null) {
+                    j[i] = 1;
+                    j[n + i] = e;
+                    j[2 * n + i] = p[1] * e * 2 * (x - p[2]);
+                }
+            }
+        });
+        LeastSquaresProblem problem = LeastSquaresProblem.builder(bump).start(new double[] {0, 0.5, 4})
+                .bounds(new double[] {-10, 0, 0}, new double[] {10, 10, 10}).l1(new double[] {0, 0.05, 0}).build();
+        java.util.List<double[]> accepted = new java.util.ArrayList<>();
+        LeastSquaresResult r = solver.solve(problem, dev.oscilla.task.CancellationToken.NONE,
+                (iteration, cost, rms, p) -> accepted.add(p));
+        assertThat(r.parameter(1)).isEqualTo(0.0);
+        assertThat(r.parameter(0)).isCloseTo(0.3, offset(1e-10));
+        assertThat(r.stopReason()).isNotIn(StopReason.MAX_ITERATIONS, StopReason.NO_PROGRESS);
+        double[] firstAtZero = accepted.stream().filter(p -> p[1] == 0.0).findFirst().orElseThrow();
+        assertThat(r.parameter(2)).isEqualTo(firstAtZero[2]);
+    }
+
     @Test
     void l1NeedsANonNegativeLowerBound() {
         assertThatThrownBy(() -> LeastSquaresProblem.builder(TestProblems.rosenbrock()).start(new double[] {0, 0})
