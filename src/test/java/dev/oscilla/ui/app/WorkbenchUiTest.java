@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.oscilla.io.SpectrumSet;
 import dev.oscilla.physics.Mineral;
-import dev.oscilla.ui.WorkbenchApp;
 import dev.oscilla.ui.common.FxTaskRunner;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.explore.ExploreModule;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -61,11 +59,7 @@ class WorkbenchUiTest {
         tasks = new FxTaskRunner(1);
         workbench = Fixtures.workbench(tasks, dialogs, new ManualScheduler(), dir);
         explore = workbench.module(ExploreModule.class).viewModel();
-        Scene scene = new Scene(new MainWindow(workbench, () -> { }), 1280, 780);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource(WorkbenchApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        workbench.start();
+        Fixtures.showMainWindow(stage, workbench, 1280, 780);
     }
 
     @AfterEach

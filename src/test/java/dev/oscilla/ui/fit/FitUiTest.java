@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.ParameterKind;
-import dev.oscilla.ui.WorkbenchApp;
 import dev.oscilla.ui.app.MainWindow;
 import dev.oscilla.ui.app.Workbench;
 import dev.oscilla.ui.common.FxTaskRunner;
@@ -54,11 +53,7 @@ class FitUiTest {
         tasks = new FxTaskRunner(1);
         workbench = Fixtures.workbench(tasks, dialogs, new ManualScheduler(), dir);
         fit = workbench.module(FitModule.class).viewModel();
-        Scene scene = new Scene(new MainWindow(workbench, () -> { }), 1280, 800);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource(WorkbenchApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        workbench.start();
+        Fixtures.showMainWindow(stage, workbench, 1280, 800);
     }
 
     @AfterEach

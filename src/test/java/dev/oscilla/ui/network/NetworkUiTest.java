@@ -3,7 +3,6 @@ package dev.oscilla.ui.network;
 import static dev.oscilla.ui.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oscilla.ui.WorkbenchApp;
 import dev.oscilla.ui.app.MainWindow;
 import dev.oscilla.ui.app.Workbench;
 import dev.oscilla.ui.common.FxTaskRunner;
@@ -20,7 +19,6 @@ import io.fair_acc.dataset.DataSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +47,7 @@ class NetworkUiTest {
         Workbench workbench = Fixtures.workbench(tasks, new ScriptedDialogs(), new ManualScheduler(), dir);
         network = workbench.module(NetworkModule.class).viewModel();
         unmix = workbench.module(UnmixModule.class).viewModel();
-        Scene scene = new Scene(new MainWindow(workbench, () -> { }), 1280, 800);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource(WorkbenchApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        workbench.start();
+        Fixtures.showMainWindow(stage, workbench, 1280, 800);
     }
 
     @AfterEach

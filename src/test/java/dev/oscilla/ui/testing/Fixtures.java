@@ -6,6 +6,8 @@ import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.Mode;
 import dev.oscilla.physics.Oscillator;
 import dev.oscilla.physics.ParameterBounds;
+import dev.oscilla.ui.WorkbenchApp;
+import dev.oscilla.ui.app.MainWindow;
 import dev.oscilla.ui.app.StartupData;
 import dev.oscilla.ui.app.Workbench;
 import dev.oscilla.ui.common.TaskRunner;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /** Shared test data and wiring. */
 public final class Fixtures {
@@ -71,5 +75,14 @@ public final class Fixtures {
                                       Path configDir) {
         return new Workbench(new Workbench.Services(tasks, scheduler, dialogs, configDir, CLOCK, QUIET),
                 bundled(configDir));
+    }
+
+    /** Shows the real main window of {@code workbench} (with the application's stylesheet) and starts it. */
+    public static void showMainWindow(Stage stage, Workbench workbench, double width, double height) {
+        Scene scene = new Scene(new MainWindow(workbench, () -> { }), width, height);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource(WorkbenchApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        workbench.start();
     }
 }

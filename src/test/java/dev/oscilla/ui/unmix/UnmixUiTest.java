@@ -4,7 +4,6 @@ import static dev.oscilla.ui.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.oscilla.ui.WorkbenchApp;
 import dev.oscilla.ui.app.MainWindow;
 import dev.oscilla.ui.app.Workbench;
 import dev.oscilla.ui.common.FxTaskRunner;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -49,11 +47,7 @@ class UnmixUiTest {
         tasks = new FxTaskRunner(1);
         Workbench workbench = Fixtures.workbench(tasks, new ScriptedDialogs(), new ManualScheduler(), dir);
         unmix = workbench.module(UnmixModule.class).viewModel();
-        Scene scene = new Scene(new MainWindow(workbench, () -> { }), 1280, 800);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource(WorkbenchApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        workbench.start();
+        Fixtures.showMainWindow(stage, workbench, 1280, 800);
     }
 
     @AfterEach
