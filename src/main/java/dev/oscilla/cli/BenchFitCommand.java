@@ -6,7 +6,7 @@ import dev.oscilla.fit.FitSettings;
 import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;

@@ -2,7 +2,8 @@ package dev.oscilla.cli;
 
 import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.SpectralFileException;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.pipeline.UnmixerFactory;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.task.CancellationToken;
@@ -83,8 +84,7 @@ public final class BenchUnmixCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new UserException("--threads must be >= 1");
         }
-        UnmixerFactories.Prepared prepared = UnmixerFactories.prepare(m, lib, valid.get(0).axis(), w, params, model,
-                nThreads, quiet ? ProgressListener.NONE : CliProgress.stderr("preparing " + m.label()));
+        UnmixerFactory.Prepared prepared = UnmixerFactories.prepare(m, lib, valid.get(0).axis(), w, params, model);
 
         // Warm-up passes for 3 s (at least one pass), then the measured pass: FCLS reached its steady speed only
         // after ~10,000 unmixings here (the earlier cap of 200 passes, 12,000 unmixings, left the median 30-50 %

@@ -7,7 +7,7 @@ import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.Spectrum;

@@ -3,7 +3,7 @@ package dev.oscilla.cli;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.Spectrum;

@@ -2,8 +2,9 @@ package dev.oscilla.cli;
 
 import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.AtomicFiles;
+import dev.oscilla.io.InverseRenderModelFile;
 import dev.oscilla.io.SpectralFileException;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.learn.Architecture;
 import dev.oscilla.learn.EndmemberModels;
 import dev.oscilla.learn.EpochReport;
@@ -211,7 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void writeModel(InverseRenderModel model) {
         try {
-            model.write(out);
+            InverseRenderModelFile.write(out, model);
         } catch (SpectralFileException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -5,7 +5,9 @@ import dev.oscilla.io.CsvTables;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.io.UnmixReports;
+import dev.oscilla.pipeline.UnmixerFactory;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.WavenumberWindow;
@@ -14,7 +16,6 @@ import dev.oscilla.task.ProgressListener;
 import dev.oscilla.unmix.AbundanceScorer;
 import dev.oscilla.unmix.BatchUnmixer;
 import dev.oscilla.unmix.UnmixMethod;
-import dev.oscilla.unmix.UnmixReports;
 import dev.oscilla.unmix.UnmixResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +136,7 @@ public final class UnmixCommand implements Callable<Integer> {
             for (int i : group) {
                 batch.add(spectra.get(i));
             }
-            UnmixerFactories.Prepared prepared = UnmixerFactories.prepare(m, inputs, batch.get(0).axis(), nThreads,
-                    ProgressListener.NONE);
+            UnmixerFactory.Prepared prepared = UnmixerFactories.prepare(m, inputs, batch.get(0).axis());
             description = prepared.description();
             ProgressListener progress = quiet ? ProgressListener.NONE
                     : CliProgress.stderr("unmixing (" + m.label() + ")");

@@ -1,35 +1,24 @@
 package dev.oscilla.cli;
 
+import dev.oscilla.io.InverseRenderModelFile;
 import dev.oscilla.io.SpectralFileException;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.pipeline.UnmixRequest;
+import dev.oscilla.pipeline.UnmixerFactory;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.learn.InverseRenderModel;
-import dev.oscilla.learn.NetworkGuidedAbs;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
-import dev.oscilla.task.ProgressListener;
-import dev.oscilla.unmix.AbsSettings;
-import dev.oscilla.unmix.AnalysisBySynthesis;
-import dev.oscilla.unmix.EndmemberMatrix;
-import dev.oscilla.unmix.FlexTolerances;
 import dev.oscilla.unmix.LibraryMatcher;
-import dev.oscilla.unmix.LinearUnmixer;
-import dev.oscilla.unmix.SpectrumUnmixer;
 import dev.oscilla.unmix.UnmixMethod;
-import dev.oscilla.unmix.UnmixSettings;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 
-/** Builds per-thread unmixers for a method from the command-line inputs. */
+/** Reads the files a method needs from the command-line inputs and prepares it ({@link UnmixerFactory}). */
 final class UnmixerFactories {
 
     private UnmixerFactories() {
-    }
-
-    record Prepared(Supplier<SpectrumUnmixer> factory, String description) {
     }
 
     /**
@@ -40,67 +29,36 @@ final class UnmixerFactories {
                   List<String> forced, Path params, Path model) {
     }
 
-    static Prepared prepare(UnmixMethod method, SpectrumSet library, double[] dataAxis, WavenumberWindow window,
-                            Path params, Path model, int threads, ProgressListener progress)
+    static UnmixerFactory.Prepared prepare(UnmixMethod method, SpectrumSet library, double[] dataAxis,
+                                           WavenumberWindow window, Path params, Path model)
             throws SpectralFileException {
-        return prepare(method, new Inputs(library, null, window, true, List.of(), params, model), dataAxis, threads,
-                progress);
+        return prepare(method, new Inputs(library, null, window, true, List.of(), params, model), dataAxis);
     }
 
-    static Prepared prepare(UnmixMethod method, Inputs in, double[] dataAxis, int threads, ProgressListener progress)
+    /** Reads what {@code method} needs from the files the user named, then prepares it ({@link UnmixerFactory}). */
+    static UnmixerFactory.Prepared prepare(UnmixMethod method, Inputs in, double[] dataAxis)
             throws SpectralFileException {
-        UnmixSettings settings = new UnmixSettings(method.isLinear() ? method : UnmixMethod.FCLS, in.window(),
-                in.blackbody(), in.forced(), true);
+        UnmixRequest request = new UnmixRequest(method, in.measured(),
+                in.oscillators() == null ? null : in.oscillators().minerals(), null, in.window(), in.blackbody(),
+                in.forced());
         switch (method) {
-            case FCLS:
-            case NNLS:
-            case LS: {
-                EndmemberMatrix matrix = in.measured() != null
-                        ? EndmemberMatrix.fromLibrary(in.measured(), dataAxis, settings)
-                        : EndmemberMatrix.fromMinerals(in.oscillators().minerals(), dataAxis, settings);
-                Supplier<SpectrumUnmixer> f = () -> new LinearUnmixer(matrix, settings)::unmix;
-                return new Prepared(f, method.label() + " on " + matrix.endmembers() + " endmembers ("
-                        + (in.measured() != null ? "measured spectra" : "rendered oscillator models") + "), "
-                        + matrix.channels() + " channels" + (matrix.notes().isEmpty() ? ""
-                        : "; " + String.join("; ", matrix.notes())));
-            }
-            case ABS: {
-                MineralLibrary minerals = oscillatorLibrary(in, method);
-                AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody())
-                        .withForced(in.forced());
-                AnalysisBySynthesis engine = new AnalysisBySynthesis(minerals, dataAxis, abs);
-                FlexTolerances t = abs.tolerances();
-                return new Prepared(engine::newUnmixer, String.format(Locale.ROOT,
-                        "abs on %d minerals (%d oscillators), boxes omega0 %.3g, S %.3g, gamma %.3g, eps_inf %.3g, "
-                                + "weight %.3g, at most %d sweeps", engine.endmembers(), minerals.totalOscillators(),
-                        t.omega0(), t.strength(), t.gamma(), t.epsInf(), t.weight(), abs.maxSweeps()));
-            }
+            case ABS:
+                request = new UnmixRequest(method, in.measured(), oscillatorLibrary(in, method).minerals(), null,
+                        in.window(), in.blackbody(), in.forced());
+                break;
             case IR:
-                return inverseRendering(in.params(), in.model(), in.measured(), in.window(), in.oscillators());
             case IR_ABS:
-                return inverseRenderingThenAbs(in, dataAxis);
+                request = request.withNetwork(network(in.params(), in.model(), in.measured(), in.window(),
+                        in.oscillators(), method.label()));
+                break;
             default:
-                throw new UserException("method " + method.label() + " is not available in this build");
+                break;
         }
-    }
-
-    /**
-     * Method IR: the trained network of {@code model} bound to its oscillator library. The network reads the axis
-     * it was trained on; a different {@code window} is noted in the description, not applied.
-     *
-     * @param spectralLibrary measured library giving names and categories to an HDF parameter file; may be null for
-     *                        a JSON library whose minerals carry them
-     * @param oscillators     the oscillator library when the user gave one directly (then {@code params} may be null)
-     */
-    static Prepared inverseRendering(Path params, Path model, SpectrumSet spectralLibrary, WavenumberWindow window,
-                                     MineralLibrary oscillators) throws SpectralFileException {
-        InverseRenderModel network = network(params, model, spectralLibrary, window, oscillators, "ir");
-        String description = network.describe();
-        if (!window.equals(network.window())) {
-            description += "; the network reads its training window " + network.window() + " (--window " + window
-                    + " not applied)";
+        try {
+            return UnmixerFactory.prepare(request, dataAxis);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        return new Prepared(network::newUnmixer, description);
     }
 
     private static InverseRenderModel network(Path params, Path model, SpectrumSet spectralLibrary,
@@ -112,16 +70,7 @@ final class UnmixerFactories {
         }
         MineralLibrary library = oscillators != null ? oscillators
                 : oscillatorLibrary(params, spectralLibrary, window);
-        return InverseRenderModel.read(model, library);
-    }
-
-    /** Method IR+ABS ({@link NetworkGuidedAbs}): the network's prediction warm-starts analysis-by-synthesis. */
-    static Prepared inverseRenderingThenAbs(Inputs in, double[] dataAxis) throws SpectralFileException {
-        InverseRenderModel network = network(in.params(), in.model(), in.measured(), in.window(), in.oscillators(),
-                "ir+abs");
-        AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
-        return new Prepared(NetworkGuidedAbs.factory(network, dataAxis, abs), "ir+abs: " + network.describe()
-                + "; then abs at most " + NetworkGuidedAbs.settings(abs).maxSweeps() + " sweeps from the prediction");
+        return InverseRenderModelFile.read(model, library);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.oscilla.io.DelimitedText.Line;
 import dev.oscilla.io.DelimitedText.Row;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
+import dev.oscilla.spectrum.SpectrumSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import dev.oscilla.io.SpectrumReadOptions.ValueScale;
 import dev.oscilla.spectrum.AxisUnit;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
+import dev.oscilla.spectrum.SpectrumSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -158,7 +158,7 @@ public final class EndmemberModels {
     }
 
     /** Fingerprint of the axis the network reads, bit for bit. */
-    static String axisFingerprint(double[] axis) {
+    public static String axisFingerprint(double[] axis) {
         ByteBuffer buf = ByteBuffer.allocate(8 * axis.length);
         for (double v : axis) {
             buf.putDouble(v);
@@ -245,7 +245,7 @@ public final class EndmemberModels {
         return groups;
     }
 
-    String mineralFingerprint(int i) {
+    public String mineralFingerprint(int i) {
         return fingerprints[i];
     }
 }

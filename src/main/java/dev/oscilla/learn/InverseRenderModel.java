@@ -1,10 +1,8 @@
 package dev.oscilla.learn;
 
-import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.unmix.SpectrumUnmixer;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,18 +32,20 @@ public final class InverseRenderModel {
     }
 
     /**
-     * Reads a model file and binds it to {@code library}.
+     * Rebuilds a trained model from its stored parts (the model file of {@code dev.oscilla.io} calls this): the
+     * architecture, the library's rendered minerals with their boxes, the axis the network reads, the window that
+     * axis was cut from, the weights and the training provenance.
      *
-     * @throws SpectralFileException when the file is not a model file, is of a newer version, is damaged, or was
-     *                               trained for another library (the message names the mismatch)
+     * @throws IllegalArgumentException when the weight count does not fit the architecture, models and axis
      */
-    public static InverseRenderModel read(Path file, MineralLibrary library) throws SpectralFileException {
-        return InverseRenderModelFile.read(file, library);
+    public static InverseRenderModel restore(Architecture architecture, EndmemberModels models, double[] axis,
+                                             WavenumberWindow window, double[] weights, Map<String, Object> training) {
+        return new InverseRenderModel(new InverseRenderNetwork(architecture, models, axis), window, weights, training);
     }
 
-    /** Writes the model atomically (temporary file, then rename). */
-    public void write(Path file) throws SpectralFileException {
-        InverseRenderModelFile.write(file, this);
+    /** How many weights a network of this architecture over these models and this axis has. */
+    public static int weightCount(Architecture architecture, EndmemberModels models, double[] axis) {
+        return new InverseRenderNetwork(architecture, models, axis).weightCount();
     }
 
     /** A predictor for one thread. */
@@ -103,5 +103,10 @@ public final class InverseRenderModel {
 
     double[] weightsView() {
         return weights;
+    }
+
+    /** A copy of the trained weights, in the network's layout. */
+    public double[] weights() {
+        return weights.clone();
     }
 }

@@ -1,6 +1,6 @@
 package dev.oscilla.learn;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;

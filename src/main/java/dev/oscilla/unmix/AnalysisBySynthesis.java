@@ -55,7 +55,7 @@ public final class AnalysisBySynthesis {
      *
      * @param measured measured spectra of the library minerals, or null to use the rendered models alone
      */
-    public AnalysisBySynthesis(MineralLibrary library, dev.oscilla.io.SpectrumSet measured, double[] dataAxis,
+    public AnalysisBySynthesis(MineralLibrary library, dev.oscilla.spectrum.SpectrumSet measured, double[] dataAxis,
                                AbsSettings settings) {
         this.settings = settings;
         List<Mineral> list = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class AnalysisBySynthesis {
                 aligned.add(spectrum);
                 categories.add(mineral.category());
             }
-            base = EndmemberMatrix.fromLibrary(new dev.oscilla.io.SpectrumSet(aligned, categories, List.of(), List.of()),
+            base = EndmemberMatrix.fromLibrary(new dev.oscilla.spectrum.SpectrumSet(aligned, categories, List.of(), List.of()),
                     dataAxis, settings.linear());
         }
         // Gauss-Newton matrices G'G of every mineral at its library parameters (G = dE/dLambda on the window

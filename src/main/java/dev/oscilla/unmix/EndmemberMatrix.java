@@ -1,9 +1,8 @@
 package dev.oscilla.unmix;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.spectrum.Spectrum;
-import dev.oscilla.spectrum.WavenumberWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.oscilla.bench;
 
 import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.InfraRenderHdfReader;
-import dev.oscilla.io.SpectrumSet;
-import dev.oscilla.learn.InverseRenderModel;
+import dev.oscilla.io.InverseRenderModelFile;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.learn.InverseRenderPredictor;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.Spectrum;
@@ -56,7 +56,7 @@ public class InverseRenderBenchmark {
                 SharedData.feely("library_meta.csv"));
         MineralLibrary models = LibraryMatcher.match(library,
                 InfraRenderHdfReader.read(SharedData.feely("feely_params.hdf")), WavenumberWindow.FEELY).library();
-        predictor = InverseRenderModel.read(Path.of(model), models).newPredictor();
+        predictor = InverseRenderModelFile.read(Path.of(model), models).newPredictor();
         SpectrumSet set = AsuTabReader.read(SharedData.feely("rocks_tab.txt"), SharedData.feely("rocks_meta.csv"));
         rocks = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {

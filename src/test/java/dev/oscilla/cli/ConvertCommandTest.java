@@ -6,15 +6,17 @@ import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.OscillatorTableCsv;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@UsesSharedData
 class ConvertCommandTest {
 
     @TempDir

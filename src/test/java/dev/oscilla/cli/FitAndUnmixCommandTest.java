@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fit, unmix and bench commands end to end on the bundled samples and the development data. */
+@UsesSharedData
 class FitAndUnmixCommandTest {
 
     @TempDir

@@ -9,12 +9,14 @@ import dev.oscilla.physics.Mode;
 import dev.oscilla.physics.Oscillator;
 import dev.oscilla.physics.ParameterBounds;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@UsesSharedData
 class InfoCommandTest {
 
     @TempDir

@@ -75,7 +75,7 @@ class TrainCommandTest {
                 "--loss-csv", curve.toString(), "--quiet")).succeeded();
         assertThat(model).isRegularFile();
         // with a spectral library, half the mixtures are made of its measured spectra unless told otherwise
-        java.util.Map<String, Object> training = dev.oscilla.learn.InverseRenderModel.read(model, library).training();
+        java.util.Map<String, Object> training = dev.oscilla.io.InverseRenderModelFile.read(model, library).training();
         assertThat(training).containsEntry("measured_spectra", 2);
         assertThat(((java.util.Map<?, ?>) training.get("mixtures")).get("measuredFraction")).isEqualTo(0.5);
         List<String> lines = Files.readAllLines(curve);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ASU tab + meta pair: the shared feely data read in place, and the reader's errors on broken pairs. */
+@UsesSharedData
 class AsuPairReadTest {
 
     @TempDir

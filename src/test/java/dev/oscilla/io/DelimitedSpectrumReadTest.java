@@ -9,6 +9,7 @@ import dev.oscilla.io.SpectrumReadOptions.ValueScale;
 import dev.oscilla.spectrum.AxisUnit;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
+import dev.oscilla.spectrum.SpectrumSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.oscilla.io.LibraryFiles.Format;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Telling libraries from spectra by content, and reading every library format through one entry point. */
+@UsesSharedData
 class LibraryFilesTest {
 
     @TempDir

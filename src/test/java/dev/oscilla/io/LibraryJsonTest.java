@@ -9,6 +9,7 @@ import dev.oscilla.physics.Mode;
 import dev.oscilla.physics.Oscillator;
 import dev.oscilla.physics.ParameterBounds;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The versioned JSON library: exact round trips, conventions converted on read, errors naming the line. */
+@UsesSharedData
 class LibraryJsonTest {
 
     @TempDir

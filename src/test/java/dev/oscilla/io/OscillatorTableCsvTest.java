@@ -10,6 +10,7 @@ import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.Mode;
 import dev.oscilla.physics.Oscillator;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The flat oscillator table: layout, exact round trips, spreadsheet edits, and errors naming line and column. */
+@UsesSharedData
 class OscillatorTableCsvTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oscilla.io.InverseRenderModelFile;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
@@ -32,8 +33,8 @@ class ModelFileTest {
     void roundTripKeepsEveryWeightAndEveryPrediction() throws Exception {
         InverseRenderModel model = perturbed(TinyModels.untrained(library));
         Path file = dir.resolve("model.bin");
-        model.write(file);
-        InverseRenderModel read = InverseRenderModel.read(file, library);
+        InverseRenderModelFile.write(file, model);
+        InverseRenderModel read = InverseRenderModelFile.read(file, library);
         assertThat(read.weightsView()).containsExactly(model.weightsView());
         assertThat(read.axis()).containsExactly(model.axis());
         assertThat(read.window()).isEqualTo(model.window());
@@ -48,7 +49,7 @@ class ModelFileTest {
     @Test
     void headerIsVersionedAndRecordsTheLibraryAndAxis() throws Exception {
         Path file = dir.resolve("model.bin");
-        TinyModels.untrained(library).write(file);
+        InverseRenderModelFile.write(file, TinyModels.untrained(library));
         JsonNode header = header(file);
         assertThat(header.path("format").asText()).isEqualTo("oscilla-inverse-render-model");
         assertThat(header.path("version").asInt()).isEqualTo(1);
@@ -62,56 +63,56 @@ class ModelFileTest {
     @Test
     void anotherLibraryIsAnErrorNamingTheMismatch() throws Exception {
         Path file = dir.resolve("model.bin");
-        TinyModels.untrained(library).write(file);
+        InverseRenderModelFile.write(file, TinyModels.untrained(library));
 
         MineralLibrary renamed = replace(library, 1, library.get(1).withName("Feldspar-2"));
-        assertThatThrownBy(() -> InverseRenderModel.read(file, renamed)).isInstanceOf(SpectralFileException.class)
+        assertThatThrownBy(() -> InverseRenderModelFile.read(file, renamed)).isInstanceOf(SpectralFileException.class)
                 .hasMessageContaining("model.bin").hasMessageContaining("'Feldsparish' is missing");
 
         double[] p = library.get(3).parameters();
         p[3] *= 1.001; // one oscillator's omega0
         MineralLibrary edited = replace(library, 3, library.get(3).withParameters(p));
-        assertThatThrownBy(() -> InverseRenderModel.read(file, edited))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(file, edited))
                 .hasMessageContaining("mineral 'Calcitish' has other oscillator parameters or bounds");
 
         MineralLibrary smaller = library.without("Quartzish");
-        assertThatThrownBy(() -> InverseRenderModel.read(file, smaller))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(file, smaller))
                 .hasMessageContaining("'Quartzish' is missing");
 
         MineralLibrary larger = library.with(library.get(0).withName("Extra"));
-        assertThatThrownBy(() -> InverseRenderModel.read(file, larger))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(file, larger))
                 .hasMessageContaining("has mineral 'Extra', which the model does not know");
 
         List<Mineral> swapped = new ArrayList<>(library.minerals());
         swapped.set(0, library.get(1));
         swapped.set(1, library.get(0));
-        assertThatThrownBy(() -> InverseRenderModel.read(file, library.withMinerals(swapped)))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(file, library.withMinerals(swapped)))
                 .hasMessageContaining("position 1 is 'Quartzish' in the model but 'Feldsparish'");
 
         // the blackbody is not part of the network: dropping it from the library is accepted
-        assertThat(InverseRenderModel.read(file, library.without("Blackbody")).endmembers().size()).isEqualTo(3);
+        assertThat(InverseRenderModelFile.read(file, library.without("Blackbody")).endmembers().size()).isEqualTo(3);
     }
 
     @Test
     void damagedOrForeignFilesAreClearErrors() throws Exception {
         Path file = dir.resolve("model.bin");
-        TinyModels.untrained(library).write(file);
+        InverseRenderModelFile.write(file, TinyModels.untrained(library));
         byte[] bytes = Files.readAllBytes(file);
 
         Path foreign = dir.resolve("foreign.bin");
         Files.writeString(foreign, "{\"format\": \"oscilla-library\"}");
-        assertThatThrownBy(() -> InverseRenderModel.read(foreign, library))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(foreign, library))
                 .hasMessageContaining("not an Oscilla inverse-rendering model file");
 
         Path truncated = dir.resolve("truncated.bin");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        assertThatThrownBy(() -> InverseRenderModel.read(truncated, library)).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> InverseRenderModelFile.read(truncated, library)).hasMessageContaining("truncated");
 
         Path flipped = dir.resolve("flipped.bin");
         byte[] copy = bytes.clone();
         copy[copy.length - 20] ^= 0x10; // inside the last weight
         Files.write(flipped, copy);
-        assertThatThrownBy(() -> InverseRenderModel.read(flipped, library)).hasMessageContaining("checksum");
+        assertThatThrownBy(() -> InverseRenderModelFile.read(flipped, library)).hasMessageContaining("checksum");
 
         Path newer = dir.resolve("newer.bin");
         String header = new String(bytes, 12, ByteBuffer.wrap(bytes, 8, 4).getInt(), StandardCharsets.UTF_8);
@@ -122,10 +123,10 @@ class ModelFileTest {
         out.put(bytes, 0, 8).putInt(hb.length).put(hb).put(bytes, 12 + header.length(),
                 bytes.length - 12 - header.length());
         Files.write(newer, out.array());
-        assertThatThrownBy(() -> InverseRenderModel.read(newer, library))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(newer, library))
                 .hasMessageContaining("version 2 is not supported");
 
-        assertThatThrownBy(() -> InverseRenderModel.read(dir.resolve("absent.bin"), library))
+        assertThatThrownBy(() -> InverseRenderModelFile.read(dir.resolve("absent.bin"), library))
                 .hasMessageContaining("no such file");
     }
 

@@ -3,7 +3,7 @@ package dev.oscilla.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;

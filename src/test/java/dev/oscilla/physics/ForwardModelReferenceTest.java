@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oscilla.io.InfraRenderHdfReader;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The forward model against vectors rendered by the published InfraRender code (../shared/data/reference). */
+@UsesSharedData
 class ForwardModelReferenceTest {
 
     @Test

@@ -5,7 +5,7 @@ import dev.oscilla.io.InfraRenderHdfReader;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The committed sample-data/ is exactly what SampleDataGenerator makes, and it is what its README says. */
+@UsesSharedData
 class SampleDataTest {
 
     static final Path COMMITTED = Paths.get("sample-data");

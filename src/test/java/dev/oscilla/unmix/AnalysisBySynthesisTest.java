@@ -14,6 +14,7 @@ import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Analysis-by-synthesis on synthetic mixtures of published mineral models whose parameters were moved inside
  * their boxes: the truth is known exactly, so recovery can be asserted.
  */
+@UsesSharedData
 class AnalysisBySynthesisTest {
 
     static MineralLibrary library;

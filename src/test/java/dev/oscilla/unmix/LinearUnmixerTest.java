@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.oscilla.io.AsuTabReader;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.testing.SharedData;
+import dev.oscilla.testing.UsesSharedData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Linear unmixing on the real feely library and rocks. */
+@UsesSharedData
 class LinearUnmixerTest {
 
     static SpectrumSet rocks;

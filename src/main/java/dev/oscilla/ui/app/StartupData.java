@@ -1,6 +1,6 @@
 package dev.oscilla.ui.app;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.ui.session.BundledSamples;
 import java.nio.file.Path;

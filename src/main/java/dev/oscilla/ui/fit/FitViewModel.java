@@ -4,7 +4,7 @@ import dev.oscilla.fit.DispersionFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
 import dev.oscilla.fit.LeastSquaresResult;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.ParameterBounds;

@@ -1,5 +1,6 @@
 package dev.oscilla.ui.network;
 
+import dev.oscilla.io.InverseRenderModelFile;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.learn.Architecture;
 import dev.oscilla.learn.EndmemberModels;
@@ -8,7 +9,6 @@ import dev.oscilla.learn.InverseRenderModel;
 import dev.oscilla.learn.SyntheticMixtures;
 import dev.oscilla.learn.Trainer;
 import dev.oscilla.learn.TrainingConfig;
-import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.ui.common.Dialogs;
@@ -238,7 +238,7 @@ public final class NetworkViewModel {
             last[0] = report;
         }, context.progressListener(), context.cancelToken().forCore());
         try {
-            model.write(recoveryFile); // atomic; a failure here only loses the recovery copy
+            InverseRenderModelFile.write(recoveryFile, model); // atomic; a failure here only loses the recovery copy
         } catch (SpectralFileException | RuntimeException e) {
             context.progress(1, "could not keep a recovery copy: " + e.getMessage());
         }
@@ -272,7 +272,7 @@ public final class NetworkViewModel {
     /** Reads {@code file} in the background; it must have been trained for the open library. */
     public void openModel(Path file) {
         MineralLibrary library = document.library();
-        tasks.submit("open network model", () -> InverseRenderModel.read(file, library), model -> {
+        tasks.submit("open network model", () -> InverseRenderModelFile.read(file, library), model -> {
             modelOrigin = "from " + file.getFileName();
             unsaved.set(false);
             session.networkProperty().set(model);
@@ -289,7 +289,7 @@ public final class NetworkViewModel {
         }
         dialogs.chooseFileToSave("Save the network", "network.bin", MODEL_TYPES).ifPresent(file ->
                 tasks.submit("save network model", () -> {
-                    model.write(file);
+                    InverseRenderModelFile.write(file, model);
                     return file;
                 }, written -> {
                     if (session.networkProperty().get() == model) {
@@ -307,7 +307,7 @@ public final class NetworkViewModel {
             return;
         }
         MineralLibrary library = document.library();
-        tasks.submit("restore last trained network", () -> InverseRenderModel.read(recoveryFile, library), model -> {
+        tasks.submit("restore last trained network", () -> InverseRenderModelFile.read(recoveryFile, library), model -> {
             if (session.networkProperty().get() == null) {
                 modelOrigin = "the last one trained (kept in the configuration folder); not saved";
                 session.networkProperty().set(model);

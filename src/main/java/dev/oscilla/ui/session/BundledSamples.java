@@ -3,7 +3,7 @@ package dev.oscilla.ui.session;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.MineralLibrary;
 import java.io.IOException;
 import java.io.InputStream;

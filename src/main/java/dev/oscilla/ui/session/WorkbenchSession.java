@@ -1,6 +1,6 @@
 package dev.oscilla.ui.session;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.learn.InverseRenderModel;
 import dev.oscilla.spectrum.Spectrum;
 import java.nio.file.Path;

@@ -1,12 +1,13 @@
 package dev.oscilla.ui.unmix;
 
 import dev.oscilla.io.SpectrumFiles;
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.io.UnmixReports;
+import dev.oscilla.pipeline.UnmixRequest;
+import dev.oscilla.pipeline.UnmixerFactory;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.learn.InverseRenderModel;
-import dev.oscilla.learn.NetworkGuidedAbs;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
-import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.ParameterBounds;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
@@ -30,16 +31,11 @@ import dev.oscilla.ui.session.RecentFiles;
 import dev.oscilla.ui.session.WorkbenchSession;
 import dev.oscilla.unmix.AbsSettings;
 import dev.oscilla.unmix.AbundanceScorer;
-import dev.oscilla.unmix.AnalysisBySynthesis;
 import dev.oscilla.unmix.BatchUnmixer;
-import dev.oscilla.unmix.EndmemberMatrix;
 import dev.oscilla.unmix.FlexTolerances;
-import dev.oscilla.unmix.LinearUnmixer;
 import dev.oscilla.unmix.SpectrumUnmixer;
 import dev.oscilla.unmix.UnmixMethod;
-import dev.oscilla.unmix.UnmixReports;
 import dev.oscilla.unmix.UnmixResult;
-import dev.oscilla.unmix.UnmixSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -605,24 +601,10 @@ public final class UnmixViewModel {
     }
 
     private static Supplier<SpectrumUnmixer> factory(RunInput in, double[] axis) {
-        if (in.method() == UnmixMethod.IR) {
-            return in.network()::newUnmixer;
-        }
-        if (in.method() == UnmixMethod.IR_ABS) {
-            AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
-            return NetworkGuidedAbs.factory(in.network(), axis, abs);
-        }
-        if (in.method() == UnmixMethod.ABS) {
-            AbsSettings abs = AbsSettings.defaults(in.window()).withBlackbody(in.blackbody()).withForced(in.forced());
-            AnalysisBySynthesis engine = new AnalysisBySynthesis(new MineralLibrary("endmembers", "", in.minerals()),
-                    axis, abs);
-            return engine::newUnmixer;
-        }
-        UnmixSettings settings = new UnmixSettings(in.method(), in.window(), in.blackbody(), in.forced(), true);
-        EndmemberMatrix matrix = in.source() == Source.LIBRARY
-                ? EndmemberMatrix.fromMinerals(in.minerals(), axis, settings)
-                : EndmemberMatrix.fromLibrary(in.measured(), axis, settings);
-        return () -> new LinearUnmixer(matrix, settings)::unmix;
+        boolean measured = !in.usesNetwork() && in.method() != UnmixMethod.ABS && in.source() != Source.LIBRARY;
+        UnmixRequest request = new UnmixRequest(in.method(), measured ? in.measured() : null,
+                measured ? null : in.minerals(), in.network(), in.window(), in.blackbody(), in.forced());
+        return UnmixerFactory.prepare(request, axis).factory();
     }
 
     /**

@@ -4,7 +4,7 @@ import static dev.oscilla.ui.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.ui.common.FxTaskRunner;
 import dev.oscilla.ui.common.PlotModel;

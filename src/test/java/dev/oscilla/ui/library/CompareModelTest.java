@@ -3,7 +3,7 @@ package dev.oscilla.ui.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;

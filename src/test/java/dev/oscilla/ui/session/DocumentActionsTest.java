@@ -3,6 +3,7 @@ package dev.oscilla.ui.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oscilla.io.LibraryJson;
+import dev.oscilla.testing.UsesSharedData;
 import dev.oscilla.ui.common.Dialogs;
 import dev.oscilla.ui.testing.Fixtures;
 import dev.oscilla.ui.testing.VmHarness;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@UsesSharedData
 class DocumentActionsTest {
 
     @TempDir

@@ -1,6 +1,6 @@
 package dev.oscilla.ui.testing;
 
-import dev.oscilla.io.SpectrumSet;
+import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.Mode;

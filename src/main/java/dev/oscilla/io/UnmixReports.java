@@ -1,8 +1,6 @@
-package dev.oscilla.unmix;
+package dev.oscilla.io;
 
-import dev.oscilla.io.AtomicFiles;
-import dev.oscilla.io.CsvTables;
-import dev.oscilla.io.SpectralFileException;
+import dev.oscilla.unmix.UnmixResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.oscilla.io;
+package dev.oscilla.spectrum;
 
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;

@@ -1,11 +1,12 @@
-package dev.oscilla.learn;
+package dev.oscilla.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oscilla.io.AtomicFiles;
-import dev.oscilla.io.SpectralFileException;
+import dev.oscilla.learn.Architecture;
+import dev.oscilla.learn.EndmemberModels;
+import dev.oscilla.learn.InverseRenderModel;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.unmix.FlexTolerances;
@@ -42,7 +43,7 @@ import java.util.zip.CheckedOutputStream;
  * A mineral's fingerprint covers its oscillator structure, parameter values and flex box bit for bit, so a model
  * can only be bound to the library it was trained for; any difference is reported by mineral name.
  */
-final class InverseRenderModelFile {
+public final class InverseRenderModelFile {
 
     static final String FORMAT = "oscilla-inverse-render-model";
     static final int VERSION = 1;
@@ -53,9 +54,10 @@ final class InverseRenderModelFile {
     private InverseRenderModelFile() {
     }
 
-    static void write(Path file, InverseRenderModel model) throws SpectralFileException {
+    /** Writes the model atomically (temporary file, sync, rename). */
+    public static void write(Path file, InverseRenderModel model) throws SpectralFileException {
         byte[] header = header(model).toString().getBytes(StandardCharsets.UTF_8);
-        double[] weights = model.weightsView();
+        double[] weights = model.weights();
         AtomicFiles.write(file, raw -> {
             CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
@@ -104,7 +106,7 @@ final class InverseRenderModelFile {
         tol.put("gamma", t.gamma());
         tol.put("eps_inf", t.epsInf());
         tol.put("weight", t.weight());
-        double[] axis = model.network().axisView();
+        double[] axis = model.axis();
         ObjectNode ax = root.putObject("axis");
         ax.put("channels", axis.length);
         ax.put("first", axis[0]);
@@ -120,7 +122,13 @@ final class InverseRenderModelFile {
         return root;
     }
 
-    static InverseRenderModel read(Path file, MineralLibrary library) throws SpectralFileException {
+    /**
+     * Reads a model file and binds it to {@code library}.
+     *
+     * @throws SpectralFileException when the file is not a model file, is of a newer version, is damaged, or was
+     *                               trained for another library (the message names the mismatch)
+     */
+    public static InverseRenderModel read(Path file, MineralLibrary library) throws SpectralFileException {
         if (!Files.isRegularFile(file)) {
             throw new SpectralFileException(file, "no such file");
         }
@@ -159,13 +167,13 @@ final class InverseRenderModelFile {
             double[] axis = axis(file, header.path("axis"));
             WavenumberWindow window = WavenumberWindow.parse(header.path("window").asText(":"));
             EndmemberModels models = bind(file, header.path("library"), library, tolerances);
-            InverseRenderNetwork network = new InverseRenderNetwork(architecture, models, axis);
+            int needed = InverseRenderModel.weightCount(architecture, models, axis);
             long count = header.path("weights").asLong(-1);
-            if (count != network.weightCount()) {
+            if (count != needed) {
                 throw new SpectralFileException(file, "the file holds " + count + " weights; its architecture and "
-                        + "library need " + network.weightCount());
+                        + "library need " + needed);
             }
-            double[] weights = new double[network.weightCount()];
+            double[] weights = new double[needed];
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = in.readDouble();
             }
@@ -180,7 +188,7 @@ final class InverseRenderModelFile {
             @SuppressWarnings("unchecked")
             Map<String, Object> training = header.has("training")
                     ? MAPPER.convertValue(header.get("training"), LinkedHashMap.class) : Map.of();
-            return new InverseRenderModel(network, window, weights, training);
+            return InverseRenderModel.restore(architecture, models, axis, window, weights, training);
         } catch (EOFException e) {
             throw new SpectralFileException(file, "damaged model file (truncated)", e);
         } catch (IOException e) {
