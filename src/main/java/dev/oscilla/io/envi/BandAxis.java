@@ -89,6 +89,10 @@ record BandAxis(double[] bandWavenumbers, int[] channelBand, String note) {
                         + "; wavelengths and wavenumbers are positive");
             }
             wn[b] = unit.toWavenumber(w[b]);
+            if (!(wn[b] > 0) || !Double.isFinite(wn[b])) {
+                throw new SpectralFileException(file, line, 0, "'wavelength' item " + (b + 1) + " (" + w[b] + " "
+                        + unit.headerName() + ") is not a usable wavenumber (" + wn[b] + " cm^-1)");
+            }
         }
         return Optional.of(ordered(file, line, wn, how + (unit == EnviWavelengthUnit.WAVENUMBER ? ""
                 : " converted to cm^-1")));

@@ -83,6 +83,13 @@ record DataLayout(int samples, int lines, int bands, EnviDataType type, EnviInte
             }
         }
         long offset = h.longOr("header offset", 0, 0);
+        try {
+            Math.addExact(offset, Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(samples, lines), bands),
+                    (long) type.bytes()));
+        } catch (ArithmeticException e) {
+            throw new SpectralFileException(file, "dimensions " + samples + " x " + lines + " x " + bands
+                    + " with a header offset of " + offset + " describe more than 2^63 bytes");
+        }
         return new DataLayout((int) samples, (int) lines, (int) bands, type, interleave, order, offset, notes);
     }
 

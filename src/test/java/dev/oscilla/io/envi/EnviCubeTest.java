@@ -219,6 +219,9 @@ class EnviCubeTest {
                 "wavelength = {2, 2}");
         assertThatThrownBy(() -> EnviCube.open(dir.resolve("c.img"))).hasMessageContaining(
                 "bands 1 and 2 have the same wavelength");
+        TestCubes.header(dir, "c", 2147483647, 2147483647, 2147483647, 4, "bsq", ByteOrder.LITTLE_ENDIAN, 0);
+        assertThatThrownBy(() -> EnviCube.open(dir.resolve("c.img"))).hasMessageContaining(
+                "describe more than 2^63 bytes");
         Files.delete(dir.resolve("c.img"));
         assertThatThrownBy(() -> EnviCube.open(dir.resolve("c.hdr"))).hasMessageContaining("no data file beside the "
                 + "header");
