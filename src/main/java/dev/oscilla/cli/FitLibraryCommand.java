@@ -1,5 +1,6 @@
 package dev.oscilla.cli;
 
+import dev.oscilla.spectrum.Blackbody;
 import dev.oscilla.fit.BatchFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
@@ -73,7 +74,7 @@ public final class FitLibraryCommand implements Callable<Integer> {
         List<Integer> indices = new ArrayList<>();
         List<Spectrum> toFit = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
-            if (!set.get(i).name().equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+            if (!Blackbody.isNamed(set.get(i).name(), set.categories().get(i))) {
                 indices.add(i);
                 toFit.add(set.get(i));
             }
@@ -92,7 +93,7 @@ public final class FitLibraryCommand implements Callable<Integer> {
         int failed = 0;
         for (int i = 0; i < set.size(); i++) {
             String n = set.get(i).name();
-            if (n.equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+            if (Blackbody.isNamed(n, set.categories().get(i))) {
                 minerals.add(Mineral.blackbody().withCategory(set.categories().get(i)));
                 continue;
             }

@@ -10,6 +10,7 @@ import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.ParameterBounds;
 import dev.oscilla.physics.Quantity;
+import dev.oscilla.spectrum.Blackbody;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.ui.common.BarPlotModel;
@@ -331,7 +332,7 @@ public final class UnmixViewModel {
         List<EndmemberChoice> list = new ArrayList<>();
         if (source.get() == Source.LIBRARY) {
             for (Mineral m : document.library().minerals()) {
-                if (!m.isBlackbody() && !looksLikeBlackbody(m.name(), m.category())) {
+                if (!m.isBlackbody()) {
                     list.add(keep(old, m.name(), m.category()));
                 }
             }
@@ -339,7 +340,7 @@ public final class UnmixViewModel {
             SpectrumSet set = measuredLibrary.get();
             for (int i = 0; i < set.size(); i++) {
                 String category = i < set.categories().size() ? set.categories().get(i) : "";
-                if (!looksLikeBlackbody(set.get(i).name(), category)) {
+                if (!Blackbody.isNamed(set.get(i).name(), category)) {
                     list.add(keep(old, set.get(i).name(), category));
                 }
             }
@@ -367,13 +368,6 @@ public final class UnmixViewModel {
         fresh.usedProperty().addListener(obs -> validate());
         fresh.forcedProperty().addListener(obs -> validate());
         return fresh;
-    }
-
-    /** The library's or the measured file's blackbody is not a choice: the blackbody option decides. */
-    private static boolean looksLikeBlackbody(String name, String category) {
-        String n = name.toLowerCase(Locale.ROOT).replace(" ", "");
-        String c = category == null ? "" : category.toLowerCase(Locale.ROOT).replace(" ", "");
-        return n.equals("blackbody") || c.equals("blackbody");
     }
 
     /** Sets the window (cm^-1), clamped to the spectra's range. */
