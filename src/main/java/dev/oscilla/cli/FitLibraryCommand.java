@@ -34,7 +34,8 @@ public final class FitLibraryCommand implements Callable<Integer> {
     @Option(names = "--meta", description = "Meta CSV (sample_name,category) of an ASU tab file.")
     Path meta;
 
-    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: all valid channels).")
+    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: the usable range, without the "
+            + "noisy ends of the instrument's range).")
     String window;
 
     @Option(names = "--modes", defaultValue = "0", description = "1-3, or 0 to choose by BIC (default).")
@@ -62,7 +63,7 @@ public final class FitLibraryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SpectralFileException {
         SpectrumSet set = meta != null ? AsuTabReader.read(spectra, meta) : SpectrumFiles.read(spectra);
-        WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
+        WavenumberWindow w = window == null ? FitCommand.defaultWindow(set, quiet) : WavenumberWindow.parse(window);
         if (starts < 1) {
             throw new UserException("--starts must be >= 1, got " + starts);
         }
