@@ -6,6 +6,7 @@ import dev.oscilla.fit.FitSettings;
 import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
+import dev.oscilla.spectrum.Blackbody;
 import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
@@ -84,9 +85,7 @@ public final class BenchFitCommand implements Callable<Integer> {
         SpectrumSet set = AsuTabReader.read(spectra, meta);
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
-            String n = set.get(i).name().toLowerCase(Locale.ROOT);
-            String c = set.categories().get(i).toLowerCase(Locale.ROOT);
-            if (skipBlackbody && (n.equals("blackbody") || c.equals("blackbody"))) {
+            if (skipBlackbody && Blackbody.isNamed(set.get(i).name(), set.categories().get(i))) {
                 continue;
             }
             indices.add(i);

@@ -13,6 +13,7 @@ import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
+import dev.oscilla.spectrum.UsableChannels;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.task.CancellationToken;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--modes", defaultValue = "0", description = "1-3, or 0 to choose 1 or 2 by BIC (default).")
     int modes;
 
-    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: all valid channels).")
+    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: the usable range, without the noisy ends of the "
+            + "instrument's range).")
     String window;
 
     @Option(names = "--max-oscillators", defaultValue = "0", description = "Cap on the oscillator count (0: none).")
@@ -80,7 +82,7 @@ public final class FitCommand implements Callable<Integer> {
                 : Quantity.EMISSIVITY;
         FitSettings settings = FitSettings.defaults().withModes(modes).withMaxOscillators(maxOscillators)
                 .withSeed(seed).withStarts(starts).withQuantity(quantity)
-                .withWindow(window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window));
+                .withWindow(window == null ? defaultWindow(set, quiet) : WavenumberWindow.parse(window));
         FitResult r = new DispersionFitter(settings).fit(spectrum,
                 quiet ? dev.oscilla.task.ProgressListener.NONE : CliProgress.stderr("fitting " + spectrum.name()),
                 CancellationToken.NONE);
@@ -119,5 +121,19 @@ public final class FitCommand implements Callable<Integer> {
             return set.find(column).orElseThrow(() -> new UserException("no spectrum named '" + column
                     + "' in the file"));
         }
+    }
+
+    /**
+     * Without {@code --window}: the file's usable range ({@link UsableChannels}: the noisy ends of the instrument's
+     * range left out), said on stderr when channels were left out.
+     */
+    static WavenumberWindow defaultWindow(SpectrumSet set, boolean quiet) {
+        UsableChannels usable = UsableChannels.of(set.spectra());
+        if (!quiet) {
+            for (String note : usable.notes()) {
+                System.err.println("window: " + note);
+            }
+        }
+        return usable.hasUsableChannels() ? usable.window() : WavenumberWindow.ALL;
     }
 }

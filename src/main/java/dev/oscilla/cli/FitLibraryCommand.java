@@ -1,5 +1,6 @@
 package dev.oscilla.cli;
 
+import dev.oscilla.spectrum.Blackbody;
 import dev.oscilla.fit.BatchFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
@@ -33,7 +34,8 @@ public final class FitLibraryCommand implements Callable<Integer> {
     @Option(names = "--meta", description = "Meta CSV (sample_name,category) of an ASU tab file.")
     Path meta;
 
-    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: all valid channels).")
+    @Option(names = "--window", description = "Fit window LO:HI in cm^-1 (default: the usable range, without the "
+            + "noisy ends of the instrument's range).")
     String window;
 
     @Option(names = "--modes", defaultValue = "0", description = "1-3, or 0 to choose by BIC (default).")
@@ -61,7 +63,7 @@ public final class FitLibraryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SpectralFileException {
         SpectrumSet set = meta != null ? AsuTabReader.read(spectra, meta) : SpectrumFiles.read(spectra);
-        WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
+        WavenumberWindow w = window == null ? FitCommand.defaultWindow(set, quiet) : WavenumberWindow.parse(window);
         if (starts < 1) {
             throw new UserException("--starts must be >= 1, got " + starts);
         }
@@ -73,7 +75,7 @@ public final class FitLibraryCommand implements Callable<Integer> {
         List<Integer> indices = new ArrayList<>();
         List<Spectrum> toFit = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
-            if (!set.get(i).name().equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+            if (!Blackbody.isNamed(set.get(i).name(), set.categories().get(i))) {
                 indices.add(i);
                 toFit.add(set.get(i));
             }
@@ -92,7 +94,7 @@ public final class FitLibraryCommand implements Callable<Integer> {
         int failed = 0;
         for (int i = 0; i < set.size(); i++) {
             String n = set.get(i).name();
-            if (n.equalsIgnoreCase(Mineral.BLACKBODY_NAME)) {
+            if (Blackbody.isNamed(n, set.categories().get(i))) {
                 minerals.add(Mineral.blackbody().withCategory(set.categories().get(i)));
                 continue;
             }

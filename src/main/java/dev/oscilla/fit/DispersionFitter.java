@@ -8,6 +8,7 @@ import dev.oscilla.physics.ParameterKind;
 import dev.oscilla.physics.ParameterLayout;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
+import dev.oscilla.spectrum.UsableChannels;
 import dev.oscilla.task.CancellationToken;
 import dev.oscilla.task.ProgressListener;
 import java.util.ArrayList;
@@ -76,12 +77,27 @@ public final class DispersionFitter {
     record Data(double[] axis, double[] values, double noise) {
     }
 
-    /** Valid, finite, non-zero channels inside the window; throws a clear error when too few remain. */
+    /**
+     * The usable channels inside the window ({@link UsableChannels#isUsable}: valid, not zero-filled, physically
+     * plausible; impossible values are instrument noise and left out); throws a clear error when too few remain.
+     */
     Data prepare(Spectrum spectrum) {
         int n = 0;
+        List<Double> measured = new ArrayList<>();
         for (int c = 0; c < spectrum.size(); c++) {
             if (usable(spectrum, c)) {
                 n++;
+            }
+            if (spectrum.isValid(c) && spectrum.value(c) != 0.0 && settings.window().contains(spectrum.wavenumber(c))) {
+                measured.add(spectrum.value(c));
+            }
+        }
+        if (!measured.isEmpty()) {
+            measured.sort(null);
+            double median = measured.get(measured.size() / 2);
+            if (median > 1.5) {
+                throw new IllegalArgumentException("spectrum '" + spectrum.name() + "' has values around " + median
+                        + ": emissivity and reflectance are fractions in [0, 1] (percent? divide by 100)");
             }
         }
         if (n < MIN_CHANNELS) {
@@ -99,17 +115,6 @@ public final class DispersionFitter {
                 k++;
             }
         }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double median = sorted[n / 2];
-        if (median > 1.5) {
-            throw new IllegalArgumentException("spectrum '" + spectrum.name() + "' has values around " + median
-                    + ": emissivity and reflectance are fractions in [0, 1] (percent? divide by 100)");
-        }
-        if (sorted[0] < -0.5 || sorted[n - 1] > 1.5) {
-            throw new IllegalArgumentException("spectrum '" + spectrum.name() + "' has values from " + sorted[0]
-                    + " to " + sorted[n - 1] + " in the window; narrow the window to the valid range");
-        }
         return new Data(axis, values, noise(values));
     }
 
@@ -126,7 +131,7 @@ public final class DispersionFitter {
     }
 
     private boolean usable(Spectrum s, int c) {
-        return s.isValid(c) && s.value(c) != 0.0 && settings.window().contains(s.wavenumber(c));
+        return UsableChannels.isUsable(s, c) && settings.window().contains(s.wavenumber(c));
     }
 
     /** Noise from second differences: for white noise sigma^2 = E[(y_{i-1} - 2 y_i + y_{i+1})^2] / 6. */

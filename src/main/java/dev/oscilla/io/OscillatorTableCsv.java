@@ -103,7 +103,7 @@ public final class OscillatorTableCsv {
             }
             ParameterLayout layout = mineral.layout();
             ParameterBounds b = mineral.bounds();
-            if (mineral.isBlackbody()) {
+            if (mineral.modes().isEmpty()) { // no oscillator rows: one row keeps the entry
                 List<String> cells = emptyRow(header.size());
                 cells.set(0, mineral.name());
                 cells.set(1, mineral.category());

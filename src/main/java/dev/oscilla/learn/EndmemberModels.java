@@ -53,7 +53,7 @@ public final class EndmemberModels {
         List<Integer> rendered = new ArrayList<>();
         int bb = -1;
         for (int j = 0; j < library.size(); j++) {
-            if (isBlackbody(library.get(j))) {
+            if (library.get(j).isBlackbody()) {
                 if (bb < 0) {
                     bb = j;
                 }
@@ -112,14 +112,6 @@ public final class EndmemberModels {
     /** @throws IllegalArgumentException when the library has no mineral besides blackbodies */
     public static EndmemberModels of(MineralLibrary library, FlexTolerances tolerances) {
         return new EndmemberModels(library, tolerances);
-    }
-
-    /**
-     * A blackbody endmember: no modes, or named / filed as "Blackbody" (the feely HDF file carries a near-flat
-     * fitted model under that name; it stands for the ideal blackbody, E = 1).
-     */
-    public static boolean isBlackbody(Mineral m) {
-        return m.isBlackbody() || squash(m.name()).equals("blackbody") || squash(m.category()).equals("blackbody");
     }
 
     private static String squash(String s) {

@@ -81,7 +81,7 @@ public final class InverseRenderPredictor {
             categories.add(m.category());
         }
         for (int j = 0; j < library.size(); j++) {
-            blackbody[j] = EndmemberModels.isBlackbody(library.get(j));
+            blackbody[j] = library.get(j).isBlackbody();
         }
         for (int i = 0; i < models.size(); i++) {
             int j = models.libraryIndex(i);

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A mineral's dispersion model: its modes (crystal axes), each with oscillators. Immutable.
- * A mineral with no modes is a blackbody (E = 1 at every wavenumber).
+ * A mineral with no modes is a blackbody (E = 1 at every wavenumber); see {@link #isBlackbody()}.
  *
  * @param name     display name, unique within a library
  * @param category mineral group used for group sums in unmixing (e.g. "feldspar"); may be empty
@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public record Mineral(String name, String category, List<Mode> modes, ParameterBounds bounds, String source) {
 
-    public static final String BLACKBODY_NAME = "Blackbody";
+    public static final String BLACKBODY_NAME = dev.oscilla.spectrum.Blackbody.NAME;
 
     public Mineral {
         Objects.requireNonNull(name, "name");
@@ -45,8 +45,13 @@ public record Mineral(String name, String category, List<Mode> modes, ParameterB
         return new Mineral(BLACKBODY_NAME, BLACKBODY_NAME, List.of(), null, "ideal blackbody, emissivity 1");
     }
 
+    /**
+     * True when this entry stands for the blackbody endmember (E = 1): it has no modes, or it is named or filed as
+     * the blackbody ({@link dev.oscilla.spectrum.Blackbody#isNamed}; a library may carry a near-flat fitted model
+     * under that name, which stands for the ideal blackbody).
+     */
     public boolean isBlackbody() {
-        return modes.isEmpty();
+        return modes.isEmpty() || dev.oscilla.spectrum.Blackbody.isNamed(name, category);
     }
 
     public Optional<ParameterBounds> optionalBounds() {

@@ -81,6 +81,21 @@ public record SpectrumSet(List<Spectrum> spectra, List<String> categories, List<
         return !abundances.isEmpty();
     }
 
+    /**
+     * The category an ASU meta file gives a spectrum whose known abundances cannot be scored (a rock with minerals
+     * the library does not hold; {@code data/README.md}): such spectra are unmixed but left out of the scores.
+     */
+    public static final String UNSCORED_CATEGORY = "invalid";
+
+    /**
+     * Known abundances of spectrum {@code i} that scores may use: present, and the spectrum not filed as
+     * {@value #UNSCORED_CATEGORY}.
+     */
+    public Optional<double[]> scorableAbundances(int i) {
+        boolean unscored = i < categories.size() && categories.get(i).trim().equalsIgnoreCase(UNSCORED_CATEGORY);
+        return unscored ? Optional.empty() : abundances(i);
+    }
+
     /** Known abundances of spectrum {@code i}, aligned with {@link #abundanceColumns()}. */
     public Optional<double[]> abundances(int i) {
         return abundances.isEmpty() ? Optional.empty() : Optional.of(abundances.get(i).clone());

@@ -61,7 +61,7 @@ public final class AnalysisBySynthesis {
         List<Mineral> list = new ArrayList<>();
         boolean hasBlackbody = false;
         for (Mineral m : library.minerals()) {
-            if (m.isBlackbody() || EndmemberMatrix.looksLikeBlackbody(m.name(), m.category())) {
+            if (m.isBlackbody()) {
                 hasBlackbody = true;
                 if (settings.blackbody()) {
                     list.add(Mineral.blackbody().withName(m.name()).withCategory(m.category()));

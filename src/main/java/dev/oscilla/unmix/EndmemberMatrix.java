@@ -1,12 +1,12 @@
 package dev.oscilla.unmix;
 
+import dev.oscilla.spectrum.Blackbody;
 import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.spectrum.Spectrum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The endmember matrix A of linear unmixing on a fixed set of channels, with its Gram matrix A'A computed once.
@@ -86,7 +86,7 @@ public final class EndmemberMatrix {
             }
             values.add(v);
             valid.add(ok);
-            boolean bb = looksLikeBlackbody(s.name(), library.categories().get(i));
+            boolean bb = Blackbody.isNamed(s.name(), library.categories().get(i));
             isBlackbody.add(bb);
             hasBlackbody |= bb;
         }
@@ -119,7 +119,7 @@ public final class EndmemberMatrix {
             boolean[] ok = new boolean[dataAxis.length];
             Arrays.fill(ok, true);
             valid.add(ok);
-            boolean bb = m.isBlackbody() || looksLikeBlackbody(m.name(), m.category());
+            boolean bb = m.isBlackbody();
             isBlackbody.add(bb);
             hasBlackbody |= bb;
         }
@@ -208,12 +208,6 @@ public final class EndmemberMatrix {
         }
         return new EndmemberMatrix(names.toArray(new String[0]), categories.toArray(new String[0]), bb, constrained,
                 dataAxis.clone(), index, columns, notes);
-    }
-
-    static boolean looksLikeBlackbody(String name, String category) {
-        String n = name.toLowerCase(Locale.ROOT).replace(" ", "");
-        String c = category == null ? "" : category.toLowerCase(Locale.ROOT).replace(" ", "");
-        return n.equals("blackbody") || c.equals("blackbody");
     }
 
     public int endmembers() {

@@ -4,6 +4,7 @@ import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.Quantity;
 import dev.oscilla.spectrum.Spectrum;
+import dev.oscilla.spectrum.UsableChannels;
 import dev.oscilla.spectrum.WavenumberWindow;
 import dev.oscilla.ui.common.CancelToken;
 import dev.oscilla.ui.common.PlotModel;
@@ -32,7 +33,7 @@ final class FitPreview {
     private long lastDrawn = Long.MIN_VALUE;
     private int drawn;
 
-    /** The channels the fitter uses: valid, non-zero, inside the window (as {@code DispersionFitter} selects them). */
+    /** The channels the fitter uses: usable and inside the window (as {@code DispersionFitter} selects them). */
     FitPreview(Spectrum spectrum, WavenumberWindow window, Quantity quantity, PlotModel.Series modelSeries,
                PlotModel.Series residualSeries, CancelToken cancel) {
         int n = 0;
@@ -61,7 +62,7 @@ final class FitPreview {
     }
 
     private static boolean used(Spectrum s, WavenumberWindow window, int c) {
-        return s.isValid(c) && s.value(c) != 0.0 && window.contains(s.wavenumber(c));
+        return UsableChannels.isUsable(s, c) && window.contains(s.wavenumber(c));
     }
 
     /** The fitter's observer: draws {@code mineral} unless a frame was drawn less than a pulse ago. */

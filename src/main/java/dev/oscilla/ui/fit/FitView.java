@@ -42,6 +42,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -165,8 +166,10 @@ public final class FitView extends BorderPane {
         }
         KnobBinding.bindText(low, vm.windowLowField());
         KnobBinding.bindText(high, vm.windowHighField());
-        Button whole = new Button("Whole spectrum");
+        Button whole = new Button("Usable range");
         whole.setId("fit-window-all");
+        whole.setTooltip(new Tooltip("Back to the spectrum's usable range: its valid channels without the noisy "
+                + "ends of the instrument's range."));
         whole.setOnAction(e -> vm.resetWindow());
         Label channels = new Label();
         channels.textProperty().bind(Bindings.createStringBinding(() -> vm.windowChannelsProperty().get()
@@ -347,22 +350,21 @@ public final class FitView extends BorderPane {
     private Node model() {
         ComboBox<String> picker = new ComboBox<>(vm.modelChoices());
         picker.setId("fit-model");
-        picker.setPrefWidth(220);
-        picker.setTooltip(new Tooltip("The library entry that holds the model: the knobs edit it, a re-fit starts "
-                + "from it, an auto-fit replaces it."));
+        picker.setPrefWidth(200);
+        picker.setPromptText("Start from\u2026");
+        picker.setTooltip(new Tooltip("Start the working model from a copy of a library entry; the entry itself is "
+                + "only changed by Replace in library."));
         boolean[] syncing = {false};
         Runnable fromModel = () -> {
             syncing[0] = true;
             try {
-                String t = vm.targetProperty().get();
-                picker.setValue(vm.hasModelProperty().get() ? t : null);
-                picker.setPromptText("New: " + t);
+                String origin = vm.originProperty().get();
+                picker.setValue(origin != null && vm.modelChoices().contains(origin) ? origin : null);
             } finally {
                 syncing[0] = false;
             }
         };
-        vm.targetProperty().addListener(obs -> fromModel.run());
-        vm.hasModelProperty().addListener(obs -> fromModel.run());
+        vm.originProperty().addListener(obs -> fromModel.run());
         vm.modelChoices().addListener((ListChangeListener<String>) c -> fromModel.run());
         picker.valueProperty().addListener((obs, was, now) -> {
             if (!syncing[0] && now != null) {
@@ -373,23 +375,42 @@ public final class FitView extends BorderPane {
         fromModel.run();
         Button fresh = new Button("New model");
         fresh.setId("fit-new-model");
-        fresh.setTooltip(new Tooltip("Start a new model: the next auto-fit adds it to the library."));
+        fresh.setTooltip(new Tooltip("Start a new model: the next auto-fit makes it."));
         fresh.setOnAction(e -> vm.newModel());
-        Button save = new Button("Save to library\u2026");
+        Button save = new Button("Add to library\u2026");
         save.setId("fit-save");
-        save.setTooltip(new Tooltip("Give the fitted mineral its name and group in the open library (one undo "
-                + "step); File \u25b8 Save writes the library to disk."));
+        save.setTooltip(new Tooltip("Add the model to the open library as a new entry (asks its name and group; one "
+                + "undo step); File \u25b8 Save writes the library to disk."));
         save.disableProperty().bind(vm.canSaveBinding().not());
         save.setOnAction(e -> vm.saveToLibrary());
+        Button replace = new Button("Replace in library");
+        replace.setId("fit-replace");
+        replace.textProperty().bind(Bindings.createStringBinding(() -> vm.originProperty().get() == null
+                ? "Replace in library" : "Replace \u201c" + vm.originProperty().get() + "\u201d", vm.originProperty()));
+        replace.setTooltip(new Tooltip("Replace the library entry the model started from with the model (one undo "
+                + "step)."));
+        replace.disableProperty().bind(vm.canReplaceBinding().not().or(vm.runningProperty()));
+        replace.setOnAction(e -> vm.replaceInLibrary());
         picker.disableProperty().bind(vm.runningProperty());
         fresh.disableProperty().bind(vm.runningProperty());
+        Label name = new Label();
+        name.setId("fit-model-name");
+        name.textProperty().bind(vm.targetProperty());
+        name.getStyleClass().add("rms");
+        name.setMinWidth(0);
         Label info = new Label();
+        info.setId("fit-model-info");
         info.textProperty().bind(vm.targetInfoProperty());
         info.getStyleClass().add("hint");
-        info.setMinWidth(0);
-        HBox row = new HBox(8, new Label("Model"), picker, fresh, save, info);
+        info.setWrapText(true);
+        info.setMinHeight(Region.USE_PREF_SIZE);
+        Label title = new Label("Model");
+        title.setId("fit-model-label");
+        FlowPane buttons = new FlowPane(8, 4, picker, fresh, save, replace);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(8, title, name);
         row.setAlignment(Pos.CENTER_LEFT);
-        for (Region r : new Region[] {picker, fresh, save}) {
+        for (Region r : new Region[] {title, picker, fresh, save, replace}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label fitInfo = new Label();
@@ -397,7 +418,7 @@ public final class FitView extends BorderPane {
         fitInfo.textProperty().bind(vm.fitInfoProperty());
         fitInfo.getStyleClass().add("hint");
         fitInfo.setWrapText(true);
-        return new VBox(4, row, fitInfo);
+        return new VBox(4, row, buttons, info, fitInfo);
     }
 
     private Node warnings() {

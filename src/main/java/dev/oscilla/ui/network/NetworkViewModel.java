@@ -147,7 +147,7 @@ public final class NetworkViewModel {
     }
 
     private String problemText() {
-        long minerals = document.library().minerals().stream().filter(m -> !EndmemberModels.isBlackbody(m)).count();
+        long minerals = document.library().minerals().stream().filter(m -> !m.isBlackbody()).count();
         if (minerals == 0) {
             return "The open library has no minerals to train for.";
         }

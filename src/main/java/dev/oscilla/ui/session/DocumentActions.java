@@ -151,15 +151,14 @@ public final class DocumentActions {
     }
 
     private void write(Path file, Runnable afterSaved) {
-        MineralLibrary snapshot = document.library();
-        long state = document.history().stateId(); // edits made while the write runs stay unsaved
+        MineralLibrary snapshot = document.library(); // edits made while the write runs stay unsaved
         busy.set(true);
         tasks.submit("save library", () -> {
             LibraryJson.write(snapshot, file);
             return file;
         }, saved -> {
             busy.set(false);
-            document.markSaved(saved, state);
+            document.markSaved(saved, snapshot);
             status.post("Saved " + saved.getFileName());
             afterSaved.run();
         }, error -> {

@@ -8,11 +8,13 @@ import java.util.List;
  * One spectrum's line of the results table: its result and, when the file carries known abundances, its score.
  *
  * @param result  the unmixing result
- * @param score   the score against the known abundances, or null
- * @param known   the known abundances by endmember column (NaN where unknown), or null
+ * @param score   the score against the known abundances, or null (none known, or the spectrum is not scored)
+ * @param known   the known abundances by endmember (NaN where the file knows none by that name), or null
+ * @param groups  the group sums: as scored (the known-abundance columns) when scored, else by mineral group
  * @param shifts  for analysis-by-synthesis: the largest parameter shifts of each flexed mineral; empty otherwise
  */
-public record UnmixRow(UnmixResult result, AbundanceScorer.Score score, double[] known, List<ShiftRow> shifts) {
+public record UnmixRow(UnmixResult result, AbundanceScorer.Score score, double[] known, List<GroupRow> groups,
+                       List<ShiftRow> shifts) {
 
     public String spectrum() {
         return result.spectrumName();

@@ -124,14 +124,18 @@ public final class UnmixView extends BorderPane {
         message.getStyleClass().add("hint");
         message.setId("unmix-problem");
         message.setMinWidth(0);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox bar1 = new HBox(8, new Label("Spectra"), open, recent, source, spacer, run, cancel, bar, message);
+        // the run controls keep their place whatever the messages say (a moving Cancel is hard to hit)
+        message.setPrefWidth(320);
+        message.setMaxWidth(320);
+        HBox.setHgrow(source, Priority.ALWAYS);
+        source.setMaxWidth(Double.MAX_VALUE);
+        HBox bar1 = new HBox(8, new Label("Spectra"), open, recent, source, run, cancel, bar, message);
         for (Node n : bar1.getChildren()) {
-            if (n instanceof Region r && n != source && n != message && n != spacer) {
+            if (n instanceof Region r && n != source && n != message) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
+        message.setMinWidth(120);
         bar1.setAlignment(Pos.CENTER_LEFT);
         bar1.setPadding(new Insets(6, 8, 6, 8));
         bar1.getStyleClass().add("view-toolbar");
@@ -225,10 +229,28 @@ public final class UnmixView extends BorderPane {
         }
         KnobBinding.bindText(low, vm.windowLowField());
         KnobBinding.bindText(high, vm.windowHighField());
-        Button whole = new Button("Whole range");
+        Button whole = new Button("Usable range");
+        whole.setId("unmix-window-reset");
+        whole.setTooltip(new Tooltip("Back to the spectra's usable range: their valid channels without the noisy "
+                + "ends of the instrument's range."));
         whole.setOnAction(e -> vm.resetWindow());
+        whole.setMinWidth(Region.USE_PREF_SIZE);
         HBox window = new HBox(6, low, new Label("\u2013"), high, new Label("cm\u207b\u00b9"), whole);
         window.setAlignment(Pos.CENTER_LEFT);
+        Label windowNote = new Label();
+        windowNote.setId("unmix-window-note");
+        windowNote.textProperty().bind(vm.window().notesProperty());
+        windowNote.getStyleClass().add("hint");
+        windowNote.setWrapText(true);
+        windowNote.visibleProperty().bind(windowNote.textProperty().isNotEmpty());
+        windowNote.managedProperty().bind(windowNote.visibleProperty());
+        Label groupWarning = new Label();
+        groupWarning.setId("unmix-group-warning");
+        groupWarning.textProperty().bind(vm.groupWarningProperty());
+        groupWarning.getStyleClass().add("warning");
+        groupWarning.setWrapText(true);
+        groupWarning.visibleProperty().bind(groupWarning.textProperty().isNotEmpty());
+        groupWarning.managedProperty().bind(groupWarning.visibleProperty());
 
         TextArea notes = new TextArea();
         notes.setId("unmix-notes");
@@ -239,8 +261,8 @@ public final class UnmixView extends BorderPane {
         TitledPane notesPane = new TitledPane("Notes of the last run", notes);
         notesPane.setExpanded(false);
 
-        VBox box = new VBox(6, heading("Endmembers"), library, measuredRow, table, heading("Method"), method,
-                blackbody, heading("Window"), window, notesPane);
+        VBox box = new VBox(6, heading("Endmembers"), library, measuredRow, table, groupWarning, heading("Method"),
+                method, blackbody, heading("Window"), window, windowNote, notesPane);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         box.setMinWidth(300);

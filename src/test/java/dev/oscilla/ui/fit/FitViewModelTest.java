@@ -55,6 +55,11 @@ class FitViewModelTest {
         return h.document.library().require(name);
     }
 
+    /** The working model (the Fit view's copy, not a library entry). */
+    private Mineral working() {
+        return vm.model().orElseThrow();
+    }
+
     private ParameterRow row(int mode, int band, ParameterKind kind) {
         int index = vm.model().orElseThrow().layout().index(mode, band, kind);
         return vm.rows().get(index);
@@ -89,7 +94,7 @@ class FitViewModelTest {
     }
 
     @Test
-    void anAutoFitAddsTheModelAsOneUndoStepWithErrorsAndUndoRemovesIt() throws Exception {
+    void anAutoFitMakesTheWorkingModelAsOneUndoStepWithErrorsAndLeavesTheLibraryAlone() throws Exception {
         open(null);
         smallAutoFitSettings();
         MineralLibrary before = h.document.library();
@@ -97,7 +102,10 @@ class FitViewModelTest {
 
         vm.autoFit();
 
-        Mineral fitted = entry("quartz-synthetic fit");
+        Mineral fitted = working();
+        assertThat(h.document.library()).as("a fit is not a library entry until added").isSameAs(before);
+        assertThat(h.document.isModified()).isFalse();
+        assertThat(fitted.name()).isEqualTo("quartz-synthetic fit");
         assertThat(h.document.history().undoSize()).isEqualTo(steps + 1);
         assertThat(h.document.history().undoLabelProperty().get()).isEqualTo("Undo fit quartz-synthetic fit");
         assertThat(fitted.modes()).hasSize(1);
@@ -119,13 +127,57 @@ class FitViewModelTest {
         assertThat(vm.fitInfoProperty().get()).startsWith("Auto-fit of quartz-synthetic");
 
         h.document.history().undo();
-        assertThat(h.document.library()).isSameAs(before);
         assertThat(vm.hasModelProperty().get()).isFalse();
         assertThat(vm.rows()).isEmpty();
         assertThat(model.size()).isZero();
         h.document.history().redo();
-        assertThat(entry("quartz-synthetic fit")).isEqualTo(fitted);
-        assertThat(omega.errorProperty().get()).as("the redone fit shows its errors again").isNotEmpty();
+        assertThat(working()).isEqualTo(fitted);
+        assertThat(vm.rows().get(fitted.layout().index(0, 0, ParameterKind.OMEGA0)).errorProperty().get())
+                .as("the redone fit shows its errors again").isNotEmpty();
+
+        // only an explicit add puts it into the library, under the name and group asked for
+        h.dialogs.text("Quartz (my fit)").text("silica");
+        vm.saveToLibrary();
+        assertThat(entry("Quartz (my fit)").modes()).isEqualTo(fitted.modes());
+        assertThat(entry("Quartz (my fit)").category()).isEqualTo("silica");
+        assertThat(vm.originProperty().get()).isEqualTo("Quartz (my fit)");
+    }
+
+    @Test
+    void anAutoFitNeverOverwritesTheLibraryEntryTheModelStartedFrom() throws Exception {
+        // issue 12 item 1: with a saved mineral chosen as the model, an auto-fit replaced that entry
+        open(null);
+        smallAutoFitSettings();
+        vm.chooseModel("Calcite");
+        Mineral calcite = entry("Calcite");
+        vm.autoFit();
+        assertThat(entry("Calcite")).as("the saved mineral is untouched").isEqualTo(calcite);
+        assertThat(working().name()).isEqualTo("quartz-synthetic fit");
+        assertThat(vm.originProperty().get()).as("a fit from scratch is a new model").isNull();
+        assertThat(vm.canReplaceBinding().get()).isFalse();
+        assertThat(h.document.isModified()).isFalse();
+    }
+
+    @Test
+    void knobEditsChangeTheWorkingCopyAndReplaceInLibraryIsExplicitAndUndoable() throws Exception {
+        open(null);
+        vm.chooseModel("Quartz");
+        Mineral quartz = entry("Quartz");
+        ParameterRow s = row(0, 2, ParameterKind.STRENGTH);
+        s.value().textProperty().set("0.4");
+        s.value().commit();
+        assertThat(entry("Quartz")).as("the entry is not edited by the knob").isEqualTo(quartz);
+        assertThat(working().modes().get(0).oscillators().get(2).strength()).isEqualTo(0.4);
+        assertThat(vm.canReplaceBinding().get()).isTrue();
+
+        vm.replaceInLibrary();
+        assertThat(entry("Quartz").modes().get(0).oscillators().get(2).strength()).isEqualTo(0.4);
+        assertThat(entry("Quartz").name()).isEqualTo("Quartz");
+        assertThat(vm.canReplaceBinding().get()).as("the same as the entry now").isFalse();
+        assertThat(h.document.isModified()).isTrue();
+        h.document.history().undo();
+        assertThat(entry("Quartz")).isEqualTo(quartz);
+        assertThat(working().modes().get(0).oscillators().get(2).strength()).isEqualTo(0.4);
     }
 
     @Test
@@ -138,14 +190,14 @@ class FitViewModelTest {
         ParameterRow s = row(0, 2, ParameterKind.STRENGTH);
         s.value().textProperty().set("0.4");
         s.value().commit();
-        Mineral edited = entry("Quartz");
+        Mineral edited = working();
         assertThat(edited.modes().get(0).oscillators().get(2).strength()).isEqualTo(0.4);
         double rmsEdited = vm.rmsProperty().get();
         int steps = h.document.history().undoSize();
 
         vm.refine();
 
-        Mineral refitted = entry("Quartz");
+        Mineral refitted = working();
         assertThat(h.document.history().undoSize()).isEqualTo(steps + 1);
         assertThat(h.document.history().undoLabelProperty().get()).isEqualTo("Undo re-fit Quartz");
         assertThat(refitted.layout()).isEqualTo(edited.layout());
@@ -154,8 +206,10 @@ class FitViewModelTest {
         assertThat(vm.rmsProperty().get()).isLessThan(rmsEdited / 3);
         assertThat(refitted.source()).startsWith("Spitzer").contains("; re-fitted by Oscilla to 'quartz-synthetic'");
 
+        assertThat(entry("Quartz")).as("the library's quartz is not touched by a re-fit")
+                .isEqualTo(BundledSamples.library().require("Quartz"));
         h.document.history().undo();
-        assertThat(entry("Quartz")).isEqualTo(edited);
+        assertThat(working()).isEqualTo(edited);
         assertThat(s.value().textProperty().get()).isEqualTo("0.4");
         assertThat(vm.rmsProperty().get()).isEqualTo(rmsEdited);
     }
@@ -172,14 +226,14 @@ class FitViewModelTest {
         omega.value().commit();
         vm.lockAll(ParameterKind.OMEGA0, true);
         row(0, 2, ParameterKind.GAMMA).lockedProperty().set(true);
-        Mineral start = entry("Quartz");
+        Mineral start = working();
         boolean[] locks = vm.locks();
         assertThat(locks[start.layout().index(1, 1, ParameterKind.OMEGA0)]).isTrue();
         assertThat(locks[start.layout().index(0, 2, ParameterKind.STRENGTH)]).isFalse();
 
         vm.refine();
 
-        Mineral out = entry("Quartz");
+        Mineral out = working();
         double[] p0 = start.parameters();
         double[] p1 = out.parameters();
         int changed = 0;
@@ -202,7 +256,7 @@ class FitViewModelTest {
         vm.chooseModel("Quartz");
         vm.setWindow(950, 1250);
         vm.maxIterationsProperty().set(30);
-        assertThat(entry("Quartz").bounds()).isNull();
+        assertThat(working().bounds()).isNull();
         ParameterRow s = row(0, 2, ParameterKind.STRENGTH);
         assertThat(s.upper().textProperty().get()).as("no stored bound").isEmpty();
         assertThat(s.upper().promptProperty().get()).as("the fitter's default shows").isEqualTo("20");
@@ -211,7 +265,7 @@ class FitViewModelTest {
         s.upper().textProperty().set("0.5");
         s.upper().commit();
 
-        Mineral bounded = entry("Quartz");
+        Mineral bounded = working();
         int i = bounded.layout().index(0, 2, ParameterKind.STRENGTH);
         assertThat(h.document.history().undoSize()).isEqualTo(steps + 1);
         assertThat(bounded.bounds().upper(i)).isEqualTo(0.5);
@@ -219,7 +273,7 @@ class FitViewModelTest {
         assertThat(s.upper().textProperty().get()).isEqualTo("0.5");
 
         vm.refine();
-        Mineral out = entry("Quartz");
+        Mineral out = working();
         assertThat(out.modes().get(0).oscillators().get(2).strength()).as("S of the 1072 band is 0.67 in truth; "
                 + "the bound holds it").isEqualTo(0.5);
         assertThat(s.errorProperty().get()).isEqualTo("at bound");
@@ -231,7 +285,7 @@ class FitViewModelTest {
         assertThat(g.upper().textValidProperty().get()).isTrue(); // the lower bound in force is still 1e-4
         g.lower().commit();
         g.upper().commit();
-        assertThat(entry("Quartz").bounds().upper(out.layout().index(0, 2, ParameterKind.GAMMA))).isEqualTo(1.0);
+        assertThat(working().bounds().upper(out.layout().index(0, 2, ParameterKind.GAMMA))).isEqualTo(1.0);
         assertThat(g.upper().textProperty().get()).isEqualTo("1");
     }
 
@@ -251,7 +305,7 @@ class FitViewModelTest {
         vm.refine(); // calcite's model against the quartz spectrum: the new band is pulled hard
 
         assertThat(h.dialogs.errors).isEmpty();
-        Mineral out = entry("Calcite");
+        Mineral out = working();
         assertThat(out.bounds()).as("the stored bounds are kept as they were").isEqualTo(grown.bounds());
         double omega = out.parameters()[w];
         assertThat(omega).as("within the default box of the window").isBetween(0.5 * 950, 1.5 * 1250);
@@ -340,7 +394,7 @@ class FitViewModelTest {
     }
 
     @Test
-    void theModelIsSavedIntoTheLibraryWithNameAndGroupAsOneStep() throws Exception {
+    void theModelIsAddedToTheLibraryAsANewEntryWithNameAndGroupAsOneStep() throws Exception {
         open(null);
         vm.chooseModel("Quartz");
         int steps = h.document.history().undoSize();
@@ -349,13 +403,13 @@ class FitViewModelTest {
         Mineral saved = entry("Alpha quartz");
         assertThat(saved.category()).isEqualTo("silica");
         assertThat(saved.modes()).isEqualTo(BundledSamples.library().require("Quartz").modes());
-        assertThat(h.document.library().find("Quartz")).isEmpty();
+        assertThat(h.document.library().find("Quartz")).as("a new entry: the old one stays").isPresent();
         assertThat(h.document.history().undoSize()).isEqualTo(steps + 1);
         assertThat(vm.targetProperty().get()).isEqualTo("Alpha quartz");
 
         h.dialogs.text("Calcite");
         vm.saveToLibrary();
-        assertThat(h.dialogs.errors).containsExactly("Save to library: The library already has a mineral named "
+        assertThat(h.dialogs.errors).containsExactly("Add to library: The library already has a mineral named "
                 + "\"Calcite\".");
         assertThat(h.document.history().undoSize()).isEqualTo(steps + 1);
     }
@@ -397,7 +451,7 @@ class FitViewModelTest {
         // the library's quartz, drawn as reflectance, matches the reflectance data to the noise level
         assertThat(vm.rmsProperty().get()).isLessThan(0.003);
         double[] model = new double[1];
-        new DispersionEvaluator(new double[] {1120}).evaluate(entry("Quartz"), Quantity.REFLECTANCE, model);
+        new DispersionEvaluator(new double[] {1120}).evaluate(working(), Quantity.REFLECTANCE, model);
         assertThat(vm.spectrumPlot().series().get(1).valueNear(1120)).isCloseTo(model[0], within(1e-12));
     }
 }

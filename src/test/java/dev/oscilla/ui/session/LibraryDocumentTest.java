@@ -106,7 +106,7 @@ class LibraryDocumentTest {
         assertThat(doc.history().canUndoProperty().get()).isFalse();
         assertThat(doc.isModified()).as("a restored session is unsaved").isTrue();
         assertThat(doc.displayNameProperty().get()).isEqualTo("other.json");
-        doc.markSaved(Paths.get("saved.json"), doc.history().stateId());
+        doc.markSaved(Paths.get("saved.json"), doc.library());
         assertThat(doc.isModified()).isFalse();
         assertThat(doc.file()).isEqualTo(Paths.get("saved.json"));
     }
