@@ -3,7 +3,8 @@ package dev.oscilla.cli;
 import dev.oscilla.fit.BatchFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
-import dev.oscilla.io.AsuTabReader;
+import dev.oscilla.io.AtomicFiles;
+import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.spectrum.Blackbody;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,13 +78,20 @@ public final class BenchFitCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    SpectrumReadArgs read;
+
     @Override
     public Integer call() throws SpectralFileException {
+        AtomicFiles.checkWritable(java.util.Arrays.asList(json, libraryOut));
         WavenumberWindow w = WavenumberWindow.parse(window);
         if (starts < 1) {
             throw new UserException("--starts must be >= 1, got " + starts);
         }
-        SpectrumSet set = AsuTabReader.read(spectra, meta);
+        SpectrumSet set = SpectrumFiles.read(spectra, read.toOptions().toBuilder().metaFile(meta).build());
+        for (Spectrum s : set.spectra()) {
+            s.kind().requireModelled(s.name());
+        }
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             if (skipBlackbody && Blackbody.isNamed(set.get(i).name(), set.categories().get(i))) {

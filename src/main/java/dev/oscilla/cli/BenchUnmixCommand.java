@@ -1,6 +1,7 @@
 package dev.oscilla.cli;
 
-import dev.oscilla.io.AsuTabReader;
+import dev.oscilla.io.AtomicFiles;
+import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.pipeline.UnmixerFactory;
 import dev.oscilla.spectrum.SpectrumSet;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,12 +65,21 @@ public final class BenchUnmixCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    SpectrumReadArgs read;
+
     @Override
     public Integer call() throws SpectralFileException {
+        AtomicFiles.checkWritable(json);
         UnmixMethod m = UnmixMethod.parse(method);
         WavenumberWindow w = WavenumberWindow.parse(window);
-        SpectrumSet rocks = AsuTabReader.read(mixtures, meta);
-        SpectrumSet lib = AsuTabReader.read(library, libraryMeta);
+        SpectrumSet rocks = SpectrumFiles.read(mixtures, read.toOptions().toBuilder().metaFile(meta).build());
+        SpectrumSet lib = SpectrumFiles.read(library, read.toOptions().toBuilder().metaFile(libraryMeta).build());
+        for (SpectrumSet set : List.of(rocks, lib)) {
+            for (Spectrum s : set.spectra()) {
+                s.kind().requireModelled(s.name());
+            }
+        }
         if (!rocks.hasAbundances()) {
             throw new UserException(meta + " has no abundance columns to score against");
         }

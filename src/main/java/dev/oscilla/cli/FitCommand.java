@@ -3,6 +3,7 @@ package dev.oscilla.cli;
 import dev.oscilla.fit.DispersionFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
+import dev.oscilla.io.AtomicFiles;
 import dev.oscilla.io.CsvTables;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.SpectralFileException;
@@ -71,13 +72,21 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--meta", description = "Meta CSV of an ASU tab file (found automatically when named X_meta.csv"
+            + " beside X_tab.txt).")
+    Path meta;
+
     @Mixin
     SpectrumReadArgs read;
 
     @Override
     public Integer call() throws SpectralFileException {
-        SpectrumSet set = SpectrumFiles.read(spectrumFile, read.toOptions());
+        AtomicFiles.checkWritable(java.util.Arrays.asList(out, fittedOut));
+        SpectrumSet set = SpectrumFiles.read(spectrumFile, read.toOptions().toBuilder().metaFile(meta).build());
         Spectrum spectrum = pick(set, column);
+        if (!reflectance) {
+            spectrum.kind().requireModelled(spectrum.name());
+        }
         Quantity quantity = reflectance || spectrum.kind() == SpectrumKind.REFLECTANCE ? Quantity.REFLECTANCE
                 : Quantity.EMISSIVITY;
         FitSettings settings = FitSettings.defaults().withModes(modes).withMaxOscillators(maxOscillators)

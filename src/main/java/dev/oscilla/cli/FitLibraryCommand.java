@@ -4,7 +4,7 @@ import dev.oscilla.spectrum.Blackbody;
 import dev.oscilla.fit.BatchFitter;
 import dev.oscilla.fit.FitResult;
 import dev.oscilla.fit.FitSettings;
-import dev.oscilla.io.AsuTabReader;
+import dev.oscilla.io.AtomicFiles;
 import dev.oscilla.io.LibraryJson;
 import dev.oscilla.io.SpectralFileException;
 import dev.oscilla.io.SpectrumFiles;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Fits every spectrum of a set in parallel and writes the models as one oscillator library. */
@@ -60,9 +61,16 @@ public final class FitLibraryCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress or table on stderr.")
     boolean quiet;
 
+    @Mixin
+    SpectrumReadArgs read;
+
     @Override
     public Integer call() throws SpectralFileException {
-        SpectrumSet set = meta != null ? AsuTabReader.read(spectra, meta) : SpectrumFiles.read(spectra);
+        AtomicFiles.checkWritable(out);
+        SpectrumSet set = SpectrumFiles.read(spectra, read.toOptions().toBuilder().metaFile(meta).build());
+        for (Spectrum s : set.spectra()) {
+            s.kind().requireModelled(s.name());
+        }
         WavenumberWindow w = window == null ? FitCommand.defaultWindow(set, quiet) : WavenumberWindow.parse(window);
         if (starts < 1) {
             throw new UserException("--starts must be >= 1, got " + starts);

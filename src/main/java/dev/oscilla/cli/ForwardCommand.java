@@ -1,5 +1,6 @@
 package dev.oscilla.cli;
 
+import dev.oscilla.io.AtomicFiles;
 import dev.oscilla.io.CsvTables;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
@@ -7,6 +8,7 @@ import dev.oscilla.physics.DispersionEvaluator;
 import dev.oscilla.physics.Mineral;
 import dev.oscilla.physics.MineralLibrary;
 import dev.oscilla.physics.Quantity;
+import dev.oscilla.physics.RenderCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +35,7 @@ public final class ForwardCommand implements Callable<Integer> {
     Path like;
 
     @Mixin
-    SpectrumReadArgs likeReading;
+    SpectrumAxisArgs likeReading;
 
     @Option(names = "--quantity", defaultValue = "emissivity",
             description = "emissivity, reflectance, n, k, eps1 or eps2 (default ${DEFAULT-VALUE}).")
@@ -47,6 +49,7 @@ public final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SpectralFileException {
+        AtomicFiles.checkWritable(out);
         if (axis != null && like != null) {
             throw new UserException("give either --axis or --like, not both");
         }
@@ -68,6 +71,7 @@ public final class ForwardCommand implements Callable<Integer> {
         DispersionEvaluator evaluator = new DispersionEvaluator(wavenumbers);
         double[] values = new double[wavenumbers.length];
         evaluator.evaluate(m, q, values);
+        RenderCheck.requireFinite(m, q, wavenumbers, values);
         CsvTables.writeColumns(out, List.of("wavenumber_cm-1", q.label()), List.of(wavenumbers, values));
         return 0;
     }

@@ -36,8 +36,10 @@ public final class OscillaCli implements Runnable {
             }
             if (t instanceof UserException || t instanceof SpectralFileException
                     || t instanceof IllegalArgumentException || t instanceof java.io.IOException) {
-                commandLine.getErr().println("oscilla " + commandLine.getCommandName() + ": error: "
-                        + t.getMessage());
+                // one line, whatever the message holds (library messages may carry line breaks)
+                String message = t.getMessage() == null ? t.getClass().getSimpleName()
+                        : t.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+                commandLine.getErr().println("oscilla " + commandLine.getCommandName() + ": error: " + message);
                 commandLine.getErr().flush();
                 return USER_ERROR;
             }

@@ -1,138 +1,34 @@
 package dev.oscilla.cli;
 
 import dev.oscilla.io.SpectrumReadOptions;
-import dev.oscilla.io.SpectrumReadOptions.DecimalMark;
-import dev.oscilla.io.SpectrumReadOptions.ValueScale;
-import dev.oscilla.spectrum.AxisUnit;
 import dev.oscilla.spectrum.SpectrumKind;
-import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * The options that override detection when reading a spectrum file (a picocli mixin shared by the commands
- * that read spectra). Their names are the ones the reader's error messages ask for, e.g. {@code --axis-unit um}.
+ * The options that override detection when reading a spectrum file (a picocli mixin shared by every command that
+ * reads spectra): the axis options of {@link SpectrumAxisArgs} plus {@code --quantity}. {@code forward} renders a
+ * quantity of its own and reads only an axis, so it takes {@link SpectrumAxisArgs} alone.
  */
-final class SpectrumReadArgs {
+class SpectrumReadArgs extends SpectrumAxisArgs {
 
-    @Option(names = "--axis-unit", paramLabel = "UNIT",
-            description = "Unit of the spectrum file's axis: cm-1, um or nm (default: from the header, or cm^-1 when"
-                    + " every value lies in 100-10000).")
-    String axisUnit;
+    @Option(names = {"--quantity", "--kind"}, paramLabel = "QUANTITY",
+            description = "What the spectra measure: emissivity, reflectance, transmittance, absorbance or intensity"
+                    + " (default: as the file says; emissivity for the ASU layout).")
+    String quantity;
 
-    @Option(names = "--scale", paramLabel = "SCALE",
-            description = "Values are a fraction or percent (default: from the headers or the values).")
-    String scale;
-
-    @Option(names = "--kind", paramLabel = "KIND",
-            description = "The spectra are emissivity or reflectance (default: from the headers).")
-    String kind;
-
-    @Option(names = "--axis-column", paramLabel = "COLUMN",
-            description = "The axis column of a delimited file, by 1-based number or header name (default: 1).")
-    String axisColumn;
-
-    @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
-            description = "Spectrum columns to read, by 1-based number or header name (default: all but the axis).")
-    List<String> columns;
-
-    @Option(names = "--delimiter", paramLabel = "DELIM",
-            description = "Field delimiter: comma, semicolon, tab, space (runs of whitespace) or one character"
-                    + " (default: detected).")
-    String delimiter;
-
-    @Option(names = "--decimal-comma", description = "Numbers use a decimal comma (default: detected).")
-    boolean decimalComma;
-
-    @Option(names = "--decimal-point", description = "Numbers use a decimal point (default: detected).")
-    boolean decimalPoint;
-
-    /** True when any option was given. */
+    @Override
     boolean anyGiven() {
-        return axisUnit != null || scale != null || kind != null || axisColumn != null
-                || (columns != null && !columns.isEmpty()) || delimiter != null || decimalComma || decimalPoint;
+        return super.anyGiven() || quantity != null;
     }
 
+    @Override
     SpectrumReadOptions toOptions() {
-        SpectrumReadOptions.Builder b = SpectrumReadOptions.builder();
-        if (axisUnit != null) {
-            try {
-                b.axisUnit(AxisUnit.parse(axisUnit));
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--axis-unit: " + e.getMessage());
-            }
+        SpectrumReadOptions.Builder b = super.toOptions().toBuilder();
+        if (quantity != null) {
+            SpectrumKind kind = SpectrumKind.parse(quantity).orElseThrow(() -> new UserException("--quantity must be"
+                    + " emissivity, reflectance, transmittance, absorbance or intensity, got '" + quantity + "'"));
+            b.kind(kind);
         }
-        if (scale != null) {
-            switch (scale.trim().toLowerCase(Locale.ROOT)) {
-                case "fraction":
-                    b.valueScale(ValueScale.FRACTION);
-                    break;
-                case "percent":
-                case "%":
-                    b.valueScale(ValueScale.PERCENT);
-                    break;
-                default:
-                    throw new UserException("--scale must be fraction or percent, got '" + scale + "'");
-            }
-        }
-        if (kind != null) {
-            switch (kind.trim().toLowerCase(Locale.ROOT)) {
-                case "emissivity":
-                    b.kind(SpectrumKind.EMISSIVITY);
-                    break;
-                case "reflectance":
-                    b.kind(SpectrumKind.REFLECTANCE);
-                    break;
-                default:
-                    throw new UserException("--kind must be emissivity or reflectance, got '" + kind + "'");
-            }
-        }
-        b.axisColumn(axisColumn);
-        if (columns != null) {
-            try {
-                b.spectrumColumns(columns);
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--columns: " + e.getMessage());
-            }
-        }
-        if (delimiter != null) {
-            b.delimiter(parseDelimiter(delimiter));
-        }
-        if (decimalComma && decimalPoint) {
-            throw new UserException("give either --decimal-comma or --decimal-point, not both");
-        }
-        b.decimalMark(decimalComma ? DecimalMark.COMMA : decimalPoint ? DecimalMark.POINT : DecimalMark.AUTO);
         return b.build();
-    }
-
-    private static char parseDelimiter(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "comma":
-            case ",":
-                return ',';
-            case "semicolon":
-            case ";":
-                return ';';
-            case "tab":
-            case "\\t":
-            case "\t":
-                return '\t';
-            case "space":
-            case "whitespace":
-            case " ":
-                return ' ';
-            default:
-                if (text.length() != 1) {
-                    throw new UserException("--delimiter must be comma, semicolon, tab, space or one character, got '"
-                            + text + "'");
-                }
-                try {
-                    SpectrumReadOptions.builder().delimiter(text.charAt(0));
-                } catch (IllegalArgumentException e) {
-                    throw new UserException("--delimiter: " + e.getMessage());
-                }
-                return text.charAt(0);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.oscilla.cli;
 
-import dev.oscilla.io.AsuTabReader;
 import dev.oscilla.io.AtomicFiles;
 import dev.oscilla.io.InverseRenderModelFile;
 import dev.oscilla.io.SpectralFileException;
+import dev.oscilla.io.SpectrumFiles;
 import dev.oscilla.spectrum.SpectrumSet;
 import dev.oscilla.learn.Architecture;
 import dev.oscilla.learn.EndmemberModels;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,7 +39,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Oscillator library (InfraRender HDF, Oscilla JSON or oscillator table).")
     Path library;
 
-    @Option(names = "--spectral-library", description = "Measured library spectra (ASU tab file): names and "
+    @Option(names = "--spectral-library", description = "Measured library spectra (an ASU tab file, or any spectrum"
+            + " file with names and categories): names and "
             + "categories for an HDF library, the axis, and the spectra of --measured-fraction.")
     Path spectralLibrary;
 
@@ -116,10 +118,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    SpectrumReadArgs read;
+
     @Override
     public Integer call() throws SpectralFileException {
-        if ((spectralLibrary == null) != (spectralLibraryMeta == null)) {
-            throw new UserException("--spectral-library and --spectral-library-meta go together");
+        AtomicFiles.checkWritable(java.util.Arrays.asList(out, lossCsv));
+        if (spectralLibraryMeta != null && spectralLibrary == null) {
+            throw new UserException("--spectral-library-meta needs --spectral-library");
         }
         if (axis != null && spectralLibrary != null) {
             throw new UserException("give either --axis or --spectral-library for the axis, not both");
@@ -135,8 +141,13 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserException("--flex-scale and --jitter-scale must be > 0");
         }
         WavenumberWindow w = WavenumberWindow.parse(window);
-        SpectrumSet measured = spectralLibrary == null ? null : AsuTabReader.read(spectralLibrary,
-                spectralLibraryMeta);
+        SpectrumSet measured = spectralLibrary == null ? null : SpectrumFiles.read(spectralLibrary,
+                read.toOptions().toBuilder().metaFile(spectralLibraryMeta).build());
+        if (measured != null) {
+            for (dev.oscilla.spectrum.Spectrum s : measured.spectra()) {
+                s.kind().requireModelled(s.name());
+            }
+        }
         double[] wavenumbers;
         if (measured != null) {
             wavenumbers = measured.get(0).window(w).axis();
@@ -146,6 +157,13 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserException("give --spectral-library or --axis for the wavenumber axis");
         }
         MineralLibrary lib = UnmixerFactories.oscillatorLibrary(library, measured, w);
+        dev.oscilla.physics.DispersionEvaluator evaluator = new dev.oscilla.physics.DispersionEvaluator(wavenumbers);
+        double[] rendered = new double[wavenumbers.length];
+        for (dev.oscilla.physics.Mineral m : lib.minerals()) {
+            evaluator.evaluate(m, dev.oscilla.physics.Quantity.EMISSIVITY, rendered);
+            dev.oscilla.physics.RenderCheck.requireFinite(m, dev.oscilla.physics.Quantity.EMISSIVITY, wavenumbers,
+                    rendered);
+        }
         FlexTolerances box = EndmemberModels.PUBLISHED_IR_TOLERANCES.scaled(flexScale);
         EndmemberModels models = EndmemberModels.of(lib, box);
 

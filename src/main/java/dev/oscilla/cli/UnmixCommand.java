@@ -1,6 +1,6 @@
 package dev.oscilla.cli;
 
-import dev.oscilla.io.AsuTabReader;
+import dev.oscilla.io.AtomicFiles;
 import dev.oscilla.io.CsvTables;
 import dev.oscilla.io.LibraryFiles;
 import dev.oscilla.io.SpectralFileException;
@@ -89,16 +89,23 @@ public final class UnmixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SpectralFileException {
+        // every output is checked before any input is read, and nothing is written before every input is valid
+        AtomicFiles.checkWritable(java.util.Arrays.asList(out, json, spectraOut));
         UnmixMethod m = UnmixMethod.parse(method);
         WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
         SpectrumSet measured = null;
         MineralLibrary oscillators = null;
         if (libraryMeta != null) {
-            measured = AsuTabReader.read(library, libraryMeta);
+            measured = SpectrumFiles.read(library, read.toOptions().toBuilder().metaFile(libraryMeta).build());
         } else if (LibraryFiles.isLibrary(library)) {
             oscillators = LibraryFiles.read(library);
         } else {
             measured = SpectrumFiles.read(library, read.toOptions());
+        }
+        if (measured != null) {
+            for (Spectrum s : measured.spectra()) {
+                s.kind().requireModelled(s.name());
+            }
         }
         List<Spectrum> spectra = new ArrayList<>();
         List<double[]> truth = new ArrayList<>();
@@ -107,6 +114,7 @@ public final class UnmixCommand implements Callable<Integer> {
         for (Path f : spectraFiles) {
             SpectrumSet set = SpectrumFiles.read(f, read.toOptions());
             for (int i = 0; i < set.size(); i++) {
+                set.get(i).kind().requireModelled(set.get(i).name());
                 spectra.add(set.get(i));
                 if (set.hasAbundances()) {
                     truth.add(set.abundances(i).orElseThrow());
@@ -144,8 +152,11 @@ public final class UnmixCommand implements Callable<Integer> {
                     CancellationToken.NONE);
             for (int k = 0; k < group.size(); k++) {
                 BatchUnmixer.Outcome o = outcomes.get(k);
-                if (o.ok()) {
+                String overflow = o.ok() ? nonFinite(o.result()) : null;
+                if (o.ok() && overflow == null) {
                     results[group.get(k)] = o.result();
+                } else if (o.ok()) {
+                    failures.add(o.spectrum().name() + ": " + overflow);
                 } else {
                     failures.add(o.spectrum().name() + ": " + o.error());
                 }
@@ -201,6 +212,30 @@ public final class UnmixCommand implements Callable<Integer> {
             System.err.println("oscilla unmix: could not unmix " + f);
         }
         return failures.isEmpty() ? 0 : OscillaCli.USER_ERROR;
+    }
+
+    /**
+     * What is not finite in a result (an input value so large that the residual overflows, say), or null when every
+     * number is finite; such a result is reported as a failure, never written.
+     */
+    static String nonFinite(UnmixResult r) {
+        if (!Double.isFinite(r.rms())) {
+            return "the residual is not finite (RMS " + r.rms() + "); the spectrum's values are too large to unmix";
+        }
+        for (int j = 0; j < r.size(); j++) {
+            if (!Double.isFinite(r.abundance(j)) || !Double.isFinite(r.normalized(j))) {
+                return "the abundance of '" + r.endmembers().get(j) + "' is not finite";
+            }
+            if (Double.isInfinite(r.standardErrors()[j]) || Double.isInfinite(r.normalizedErrors()[j])) {
+                return "the standard error of '" + r.endmembers().get(j) + "' is not finite";
+            }
+        }
+        for (double v : r.modelled()) {
+            if (!Double.isFinite(v)) {
+                return "the modelled spectrum is not finite";
+            }
+        }
+        return null;
     }
 
     private static String axisKey(double[] axis) {

@@ -2,6 +2,7 @@ package dev.oscilla.io;
 
 import dev.oscilla.io.DelimitedText.Line;
 import dev.oscilla.io.DelimitedText.Row;
+import dev.oscilla.spectrum.AxisUnit;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
 import dev.oscilla.spectrum.SpectrumSet;
@@ -9,14 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the ASU "tab + meta" pair used by the ASU spectral library and by {@code ../shared/data/feely}:
- * a whitespace-separated table (column 1 = wavenumber in cm^-1, then one emissivity column per sample, no
- * header) and a CSV naming the samples in column order ({@code sample_name,category[,abundance columns...]}).
+ * a whitespace-separated table (column 1 = wavenumber in cm^-1, then one emissivity column per sample; a header
+ * row, if any, is skipped) and a CSV naming the samples in column order ({@link MetaTable}: the columns
+ * {@code sample_name} and {@code category} found by name).
  *
- * <p>Values are kept exactly as stored: the layout is emissivity as a fraction, and the values far outside
- * [0, 1] below ~300 cm^-1 in the published data are real instrument noise, not percent.
+ * <p>Values are kept as stored: the layout is emissivity as a fraction, and the values far outside [0, 1] below
+ * ~300 cm^-1 in the published data are real instrument noise, not percent. Only an export whose median value is
+ * percent-like (above 1.5) is divided by 100, as every reader does ({@link ReadContext#percent}).
  */
 public final class AsuTabReader {
 
@@ -24,13 +28,36 @@ public final class AsuTabReader {
     }
 
     public static SpectrumSet read(Path tab, Path meta) throws SpectralFileException {
-        return read(tab, meta, SpectrumKind.EMISSIVITY);
+        return read(tab, meta, SpectrumReadOptions.defaults());
     }
 
-    /** Reads the pair, giving every spectrum {@code kind} (the layout holds emissivity unless told otherwise). */
-    public static SpectrumSet read(Path tab, Path meta, SpectrumKind kind) throws SpectralFileException {
+    /**
+     * Reads the pair. The options may override the quantity (emissivity unless told otherwise), the axis unit
+     * (cm^-1) and the value scale.
+     */
+    public static SpectrumSet read(Path tab, Path meta, SpectrumReadOptions options) throws SpectralFileException {
         MetaTable metaTable = MetaTable.read(meta);
-        List<Row> rows = readTable(tab);
+        return read(tab, TextFiles.read(tab), meta, metaTable, options);
+    }
+
+    /** Reads the pair from the tab file's content (fuzzing; the meta file is read from disk). */
+    static SpectrumSet parse(Path tab, byte[] content, Path meta, SpectrumReadOptions options)
+            throws SpectralFileException {
+        return read(tab, TextFiles.decode(tab, content), meta, MetaTable.read(meta), options);
+    }
+
+    private static SpectrumSet read(Path tab, TextFiles.Text text, Path meta, MetaTable metaTable,
+                                    SpectrumReadOptions options) throws SpectralFileException {
+        ReadContext ctx = new ReadContext(tab, options);
+        List<Row> rows = readTable(tab, text);
+        Row header = null;
+        if (!NumberCells.isNumberOrMissing(rows.get(0).cells()[0])) {
+            header = rows.get(0);
+            rows = rows.subList(1, rows.size());
+            if (rows.size() < 2) {
+                throw new SpectralFileException(tab, header.line(), 1, "has a header row and fewer than two channels");
+            }
+        }
         int samples = rows.get(0).width() - 1;
         int named = metaTable.names().size();
         if (samples > named) {
@@ -41,6 +68,10 @@ public final class AsuTabReader {
             throw new SpectralFileException(meta, metaTable.lines().get(samples), 1, "names " + named
                     + " samples but " + tab.getFileName() + " has only " + samples + " spectrum columns (sample \""
                     + metaTable.names().get(samples) + "\" has no column)");
+        }
+        if (header != null && header.width() != samples + 1) {
+            throw new SpectralFileException(tab, header.line(), Math.min(header.width(), samples + 1) + 1,
+                    "the header row has " + header.width() + " cells, the data rows " + (samples + 1));
         }
         int n = rows.size();
         double[] axis = new double[n];
@@ -68,63 +99,74 @@ public final class AsuTabReader {
         for (int s = 0; s < samples; s++) {
             valueColumns[s] = s + 2;
         }
-        AxisCheck.Sorted sorted = AxisCheck.ascending(tab, axis, values, lines, 1, valueColumns);
-        List<Spectrum> spectra = new ArrayList<>(samples);
-        int masked = 0;
-        for (int s = 0; s < samples; s++) {
-            Spectrum spectrum = new Spectrum(metaTable.names().get(s), kind, sorted.axis(), sorted.values()[s], null);
-            masked += spectrum.size() - spectrum.validCount();
-            spectra.add(spectrum);
-        }
-        List<String> notes = new ArrayList<>();
-        notes.add("ASU tab + meta pair with " + meta.getFileName() + ": " + samples
+        ctx.note("ASU tab + meta pair with " + meta.getFileName() + ": " + samples
                 + (samples == 1 ? " sample" : " samples")
                 + (metaTable.abundanceColumns().isEmpty() ? ""
                         : ", " + metaTable.abundanceColumns().size() + " abundance columns")
-                + "; axis in cm^-1, values kept as stored");
-        if (sorted.order() == AxisCheck.Order.DESCENDING) {
-            notes.add("axis was descending; sorted ascending");
-        } else if (sorted.order() == AxisCheck.Order.UNSORTED) {
-            notes.add("axis was not in order; channels sorted by wavenumber");
+                + (header != null ? "; header row on line " + header.line() + " skipped" : ""));
+        if (!metaTable.unusedColumns().isEmpty()) {
+            ctx.note("meta columns not used: " + String.join(", ", limit(metaTable.unusedColumns()))
+                    + (metaTable.categoryColumn().isEmpty() ? "" : "; groups from \"" + metaTable.categoryColumn()
+                    + "\""));
         }
-        if (sorted.duplicatesDropped() > 0) {
-            int d = sorted.duplicatesDropped();
-            notes.add(d + " duplicated channel" + (d == 1 ? "" : "s") + " dropped (same axis value and values)");
+        AxisUnit unit = ctx.axisUnit(Optional.of(AxisUnit.WAVENUMBER), "the ASU layout", axis, lines[0], 1);
+        SpectrumKind kind = options.kind().orElse(SpectrumKind.EMISSIVITY);
+        if (options.kind().isPresent()) {
+            ctx.note("quantity " + kind.label() + " set by option");
         }
-        if (masked > 0) {
-            notes.add(masked + " NaN cell" + (masked == 1 ? "" : "s") + " masked");
-        }
+        boolean percent = ctx.percent(false, "", kind, values);
+        boolean[] percents = new boolean[samples];
+        Arrays.fill(percents, percent);
+        SpectrumKind[] kinds = new SpectrumKind[samples];
+        Arrays.fill(kinds, kind);
+        String[] names = metaTable.names().toArray(new String[0]);
+        List<Spectrum> spectra = ctx.assemble(unit, axis, lines, 1, values, valueColumns, names, kinds, percents);
         if (metaTable.emptyAbundanceCells() > 0) {
-            notes.add(metaTable.emptyAbundanceCells() + " empty abundance cells in " + meta.getFileName()
+            ctx.note(metaTable.emptyAbundanceCells() + " empty abundance cells in " + meta.getFileName()
                     + " read as 0");
         }
         return new SpectrumSet(spectra, metaTable.categories(), metaTable.abundanceColumns(),
-                metaTable.abundances(), notes);
+                metaTable.abundances(), ctx.notes);
     }
 
-    /** The whitespace table: every line the same number of cells, at least two, and at least two rows. */
-    static List<Row> readTable(Path tab) throws SpectralFileException {
-        TextFiles.Text text = TextFiles.read(tab);
+    private static List<String> limit(List<String> items) {
+        if (items.size() <= 8) {
+            return items;
+        }
+        List<String> out = new ArrayList<>(items.subList(0, 8));
+        out.add("and " + (items.size() - 8) + " more");
+        return out;
+    }
+
+    /**
+     * The whitespace table: every data line the same number of cells, at least two, and at least two rows. A first
+     * row whose first cell is not a number is a header and is returned as the first row without a width check.
+     */
+    static List<Row> readTable(Path tab, TextFiles.Text text) throws SpectralFileException {
         List<Line> lines = DelimitedText.contentLines(text.lines());
         if (lines.isEmpty()) {
             throw new SpectralFileException(tab, 1, 1, "is empty (no data rows)");
         }
         List<Row> rows = DelimitedText.split(tab, lines, DelimitedText.WHITESPACE);
-        int width = rows.get(0).width();
+        int first = NumberCells.isNumberOrMissing(rows.get(0).cells()[0]) ? 0 : 1;
+        if (rows.size() <= first) {
+            throw new SpectralFileException(tab, rows.get(0).line(), 1, "has a header row but no data rows");
+        }
+        int width = rows.get(first).width();
         if (width < 2) {
-            throw new SpectralFileException(tab, rows.get(0).line(), 1,
+            throw new SpectralFileException(tab, rows.get(first).line(), 1,
                     "expected a wavenumber column and at least one spectrum column, found 1 column");
         }
-        for (int r = 1; r < rows.size(); r++) {
+        for (int r = first + 1; r < rows.size(); r++) {
             Row row = rows.get(r);
             if (row.width() != width) {
                 String truncated = r == rows.size() - 1 && row.width() < width ? "; the file looks truncated" : "";
                 throw new SpectralFileException(tab, row.line(), Math.min(row.width(), width) + 1, "has "
-                        + row.width() + " columns, line " + rows.get(0).line() + " has " + width + truncated);
+                        + row.width() + " columns, line " + rows.get(first).line() + " has " + width + truncated);
             }
         }
-        if (rows.size() < 2) {
-            throw new SpectralFileException(tab, rows.get(0).line(), 1,
+        if (rows.size() - first < 2) {
+            throw new SpectralFileException(tab, rows.get(first).line(), 1,
                     "has a single channel; a spectrum needs at least two");
         }
         return rows;

@@ -3,7 +3,10 @@ package dev.oscilla.io;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes numeric tables as CSV with full round-trip double precision (Double.toString), atomically. */
+/**
+ * Writes numeric tables as CSV with full round-trip double precision (Double.toString), atomically. NaN is a missing
+ * value (an empty cell); an infinite value is refused before the file is touched.
+ */
 public final class CsvTables {
 
     private CsvTables() {
@@ -30,9 +33,16 @@ public final class CsvTables {
             throw new IllegalArgumentException("header and columns differ in count");
         }
         int rows = columns.isEmpty() ? 0 : columns.get(0).length;
-        for (double[] c : columns) {
+        for (int k = 0; k < columns.size(); k++) {
+            double[] c = columns.get(k);
             if (c.length != rows) {
                 throw new IllegalArgumentException("columns differ in length");
+            }
+            for (int r = 0; r < rows; r++) {
+                if (Double.isInfinite(c[r])) {
+                    throw new IllegalArgumentException("column \"" + header.get(k) + "\" has the value " + c[r]
+                            + " in row " + (r + 1) + "; only finite numbers are written");
+                }
             }
         }
         AtomicFiles.writeText(file, w -> {
@@ -56,8 +66,15 @@ public final class CsvTables {
         });
     }
 
-    /** A double as the shortest text that parses back to the same value; NaN as empty. */
+    /**
+     * A double as the shortest text that parses back to the same value; NaN (a missing value) as empty.
+     *
+     * @throws IllegalArgumentException for an infinite value, which no reader accepts back
+     */
     public static String format(double v) {
+        if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException("refusing to write the non-finite value " + v);
+        }
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 

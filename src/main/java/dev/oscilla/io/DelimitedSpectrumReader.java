@@ -51,7 +51,8 @@ final class DelimitedSpectrumReader {
     static final double PERCENT_MEDIAN_THRESHOLD = 1.5;
 
     private static final Pattern KIND_DIRECTIVE =
-            Pattern.compile("(?i)\\s*#\\s*kind\\s*[:=]\\s*(emissivity|reflectance)\\s*");
+            Pattern.compile("(?i)\\s*#\\s*(?:kind|quantity)\\s*[:=]\\s*"
+                    + "(emissivity|reflectance|transmittance|absorbance|intensity)\\s*");
     private static final Pattern SCALE_DIRECTIVE =
             Pattern.compile("(?i)\\s*#\\s*scale\\s*[:=]\\s*(fraction|percent)\\s*");
     /** Headers of optical-constant columns (n, k, eps1, eps2), whose values are never percent. */
@@ -168,8 +169,9 @@ final class DelimitedSpectrumReader {
         AxisCheck.Sorted sorted = AxisCheck.ascending(file, axis, values, lineOf, axisIndex + 1, valueColumns);
         noteOrder(unit, sorted);
         noteMasked(sorted.values());
-        double[][] scaled = scale(header, spectrumIndices, sorted.values(), directive(physical, SCALE_DIRECTIVE));
         SpectrumKind[] kinds = kinds(header, spectrumIndices, physical);
+        double[][] scaled = scale(header, spectrumIndices, kinds, sorted.values(),
+                directive(physical, SCALE_DIRECTIVE));
 
         List<Spectrum> spectra = new ArrayList<>(s);
         for (int k = 0; k < s; k++) {
@@ -354,7 +356,7 @@ final class DelimitedSpectrumReader {
             if (other != null) {
                 throw new SpectralFileException(file, header.line(), axisIndex + 1, "the axis header \"" + label
                         + "\" names a unit Oscilla does not convert (" + other + "); the axis must be in cm^-1, um or"
-                        + " nm (set --axis-unit if the header is wrong)");
+                        + " nm (set --x-unit if the header is wrong)");
             }
             if (WAVELENGTH_WORD.matcher(label).matches()) {
                 if (max <= 100) {
@@ -369,14 +371,14 @@ final class DelimitedSpectrumReader {
                 }
                 throw new SpectralFileException(file, header.line(), axisIndex + 1, "the axis header \"" + label
                         + "\" names a wavelength without unit and the values " + range
-                        + " could be micrometres or nanometres; set --axis-unit um or --axis-unit nm");
+                        + " could be micrometres or nanometres; set --x-unit um or --x-unit nm");
             }
         }
         for (int r = 0; r < raw.length; r++) {
             if (raw[r] <= LOWEST_UNSTATED_WAVENUMBER || raw[r] > HIGHEST_UNSTATED_WAVENUMBER) {
                 throw new SpectralFileException(file, lineOf[r], axisIndex + 1, "cannot tell the axis unit: no header"
                         + " names it and the values " + range + " are not all within 100-10000 (where they can only be"
-                        + " cm^-1); set --axis-unit cm-1, --axis-unit um or --axis-unit nm");
+                        + " cm^-1); set --x-unit cm-1, --x-unit um or --x-unit nm");
             }
         }
         notes.add("axis unit not stated; values " + range + " taken as cm^-1");
@@ -445,7 +447,8 @@ final class DelimitedSpectrumReader {
         return null;
     }
 
-    private double[][] scale(Row header, int[] spectrumIndices, double[][] values, String scaleDirective) {
+    private double[][] scale(Row header, int[] spectrumIndices, SpectrumKind[] kinds, double[][] values,
+                             String scaleDirective) {
         int s = values.length;
         boolean[] percent = new boolean[s];
         Optional<ValueScale> forced = options.valueScale();
@@ -467,7 +470,7 @@ final class DelimitedSpectrumReader {
                 if (mentionsPercent(label)) {
                     percent[k] = true;
                     declared.add("\"" + label.trim() + "\"");
-                } else if (!OPTICAL_CONSTANT.matcher(label).matches()) {
+                } else if (!OPTICAL_CONSTANT.matcher(label).matches() && QuantityLabel.canBePercent(kinds[k])) {
                     undeclared.add(values[k]);
                     undeclaredIndex.add(k);
                 }
@@ -550,15 +553,9 @@ final class DelimitedSpectrumReader {
         return out;
     }
 
+    /** The quantity a column header names in words (single letters such as "A" or "R" are names, not units). */
     static SpectrumKind kindFromLabel(String label) {
-        String l = label.toLowerCase(Locale.ROOT);
-        if (l.contains("emissiv") || l.contains("emittance")) {
-            return SpectrumKind.EMISSIVITY;
-        }
-        if (l.contains("reflect")) {
-            return SpectrumKind.REFLECTANCE;
-        }
-        return SpectrumKind.UNKNOWN;
+        return QuantityLabel.parseWords(label).kind();
     }
 
     /** Compact display of a number in notes: at most 6 significant digits, no exponent for ordinary values. */

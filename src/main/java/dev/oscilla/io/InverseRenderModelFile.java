@@ -129,9 +129,7 @@ public final class InverseRenderModelFile {
      *                               trained for another library (the message names the mismatch)
      */
     public static InverseRenderModel read(Path file, MineralLibrary library) throws SpectralFileException {
-        if (!Files.isRegularFile(file)) {
-            throw new SpectralFileException(file, "no such file");
-        }
+        InputFiles.requireRegularFile(file);
         try (InputStream raw = Files.newInputStream(file)) {
             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32());
             DataInputStream in = new DataInputStream(checked);
@@ -149,9 +147,12 @@ public final class InverseRenderModelFile {
             JsonNode header;
             try {
                 header = MAPPER.readTree(headerBytes);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SpectralFileException(file, "damaged model file (header is not JSON: "
+                        + DelimitedText.oneLine(e.getOriginalMessage()) + ")");
             } catch (IOException e) {
-                throw new SpectralFileException(file, "damaged model file (header is not JSON: " + e.getMessage()
-                        + ")");
+                throw new SpectralFileException(file, "damaged model file (header is not JSON: "
+                        + DelimitedText.oneLine(e.getMessage()) + ")");
             }
             if (!FORMAT.equals(header.path("format").asText())) {
                 throw new SpectralFileException(file, "format is '" + header.path("format").asText()
@@ -194,7 +195,7 @@ public final class InverseRenderModelFile {
         } catch (IOException e) {
             throw new SpectralFileException(file, "cannot read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new SpectralFileException(file, "invalid model file: " + e.getMessage(), e);
+            throw new SpectralFileException(file, "invalid model file: " + DelimitedText.oneLine(e.getMessage()), e);
         }
     }
 

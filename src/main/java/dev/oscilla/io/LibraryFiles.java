@@ -42,9 +42,7 @@ public final class LibraryFiles {
     }
 
     public static MineralLibrary read(Path file) throws SpectralFileException {
-        if (!Files.isRegularFile(file)) {
-            throw new SpectralFileException(file, "no such file");
-        }
+        InputFiles.requireRegularFile(file);
         if (isHdf5(file)) {
             return InfraRenderHdfReader.read(file);
         }
@@ -62,9 +60,7 @@ public final class LibraryFiles {
      * or extension, JSON by its extension or a first non-blank character '{', the oscillator table by its header.
      */
     public static Optional<Format> format(Path file) throws SpectralFileException {
-        if (!Files.isRegularFile(file)) {
-            throw new SpectralFileException(file, "no such file");
-        }
+        InputFiles.requireRegularFile(file);
         if (isHdf5(file) || hasHdfExtension(file)) {
             return Optional.of(Format.INFRARENDER_HDF);
         }

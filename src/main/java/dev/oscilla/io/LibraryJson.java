@@ -53,7 +53,8 @@ public final class LibraryJson {
     }
 
     public static MineralLibrary read(Path file) throws SpectralFileException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        InputFiles.requireRegularFile(file);
+        try (Reader in = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             return parse(file, LocatedJson.parse(file, in));
         } catch (NoSuchFileException e) {
             throw new SpectralFileException(file, "no such file");
@@ -64,9 +65,20 @@ public final class LibraryJson {
         }
     }
 
+    /** The reader after a leading UTF-8 byte-order mark (which editors on Windows write), if there is one. */
+    static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != '\ufeff') {
+            in.unread(first);
+        }
+        return in;
+    }
+
     /** Parses a library from text (for tests and the clipboard); {@code origin} names it in messages. */
     public static MineralLibrary parse(Path origin, String json) throws SpectralFileException {
-        return parse(origin, LocatedJson.parse(origin, new java.io.StringReader(json)));
+        String text = json.startsWith("\ufeff") ? json.substring(1) : json;
+        return parse(origin, LocatedJson.parse(origin, new java.io.StringReader(text)));
     }
 
     private static MineralLibrary parse(Path file, LocatedJson root) throws SpectralFileException {

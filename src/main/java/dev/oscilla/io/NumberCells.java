@@ -73,6 +73,46 @@ final class NumberCells {
         return isMissing(t) || POINT_NUMBER.matcher(t).matches() || COMMA_NUMBER.matcher(t).matches();
     }
 
+    /**
+     * The numbers of a line of plain numbers separated by blanks, tabs, commas or semicolons (decimal points), or
+     * null when some field is not a number ({@code NaN} spellings count as numbers and give NaN).
+     */
+    static double[] numbersOrNull(String line) {
+        String t = line.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        String[] parts = t.split("[\\s,;]+");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (isMissing(p) && !p.isEmpty()) {
+                out[i] = Double.NaN;
+            } else if (POINT_NUMBER.matcher(p).matches()) {
+                out[i] = Double.parseDouble(p);
+                if (Double.isInfinite(out[i])) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The numbers of a data line separated by blanks, tabs, commas or semicolons; a field that is not a number is an
+     * error naming its 1-based field number as the column.
+     */
+    static double[] numbers(Path file, long line, String text) throws SpectralFileException {
+        String[] parts = text.trim().split("[\\s,;]+");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = parse(file, line, i + 1, parts[i]);
+        }
+        return out;
+    }
+
     static boolean hasDecimalComma(String cell) {
         return HAS_DECIMAL_COMMA.matcher(cell.trim()).matches();
     }

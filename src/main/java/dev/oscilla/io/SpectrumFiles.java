@@ -3,10 +3,6 @@ package dev.oscilla.io;
 import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumKind;
 import dev.oscilla.spectrum.SpectrumSet;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +12,10 @@ import java.util.Locale;
 /**
  * Reads and writes spectrum files.
  *
- * <p>Reading accepts an ASU tab + meta pair (given either half: {@code x_tab.txt} with a sibling
- * {@code x_meta.csv}, or the meta file itself) and delimited text (CSV, TSV, semicolon- or whitespace-separated;
- * see {@link DelimitedSpectrumReader} for the detection rules). Every result is on an ascending cm^-1 axis with
- * fractional values, and carries the reader's notes on what it detected and converted.
+ * <p>Reading takes every format of {@link SpectrumFormats} (JCAMP-DX, ASTER/ECOSTRESS, USGS splib07, RELAB, RRUFF,
+ * ASU tab + meta, row- and column-oriented tables), chosen by content. Every result is on an ascending cm^-1 axis
+ * with fractional values and the quantity it measures, and carries the reader's notes on what it detected and
+ * converted.
  *
  * <p>Writing produces the spectra CSV: a {@code wavenumber_cm-1} column and one column per spectrum, every
  * double in its shortest round-trip form, masked channels as empty cells.
@@ -36,38 +32,9 @@ public final class SpectrumFiles {
         return read(file, SpectrumReadOptions.defaults());
     }
 
+    /** Reads a spectrum file in whatever format it is ({@link SpectrumFormats#read}). */
     public static SpectrumSet read(Path file, SpectrumReadOptions options) throws SpectralFileException {
-        if (!Files.isRegularFile(file)) {
-            throw new SpectralFileException(file, Files.isDirectory(file) ? "is a directory, not a file"
-                    : "no such file");
-        }
-        SpectrumKind kind = options.kind().orElse(SpectrumKind.EMISSIVITY);
-        Path meta = AsuPairs.metaFor(file);
-        if (meta != null) {
-            return AsuTabReader.read(file, meta, kind);
-        }
-        if (AsuPairs.isMetaName(file)) {
-            Path tab = AsuPairs.tabFor(file);
-            if (tab != null) {
-                return AsuTabReader.read(tab, file, kind);
-            }
-            if (startsWithSampleName(file)) {
-                throw new SpectralFileException(file, 1, 1, "is the meta half of an ASU tab + meta pair, but "
-                        + AsuPairs.expectedTabFor(file).getFileName() + " is not beside it");
-            }
-        }
-        return DelimitedSpectrumReader.read(file, options);
-    }
-
-    /** True when the first line begins like an ASU meta header ("sample_name,"). */
-    private static boolean startsWithSampleName(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            return first != null && first.replace("\ufeff", "").trim().toLowerCase(Locale.ROOT)
-                    .startsWith("sample_name");
-        } catch (IOException e) {
-            return false; // not readable as UTF-8 text: the full reader reports the real problem
-        }
+        return SpectrumFormats.read(file, options);
     }
 
     /** Writes a set's spectra as a spectra CSV (see {@link #writeCsv(Path, List)}). */

@@ -2,6 +2,7 @@ package dev.oscilla.io;
 
 import dev.oscilla.spectrum.AxisUnit;
 import dev.oscilla.spectrum.SpectrumKind;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +12,11 @@ import java.util.Optional;
  * optional; an unset one is detected from the file (and the detection is reported in the reader's notes).
  * Immutable; build with {@link #builder()}.
  *
- * <p>The ASU tab + meta pair has a fixed layout (cm^-1 axis, emissivity fractions, whitespace-separated), so
- * only {@link #kind()} applies to it; the other settings concern delimited text.
+ * <p>Formats with a fixed layout use only the settings that apply to them: the quantity ({@link #kind()}), the
+ * axis unit and the value scale override what a header says (JCAMP-DX, ASTER, RELAB ...); the delimiter, decimal
+ * mark and column selection concern delimited text. {@link #axisFile()} gives the axis of formats that keep it
+ * in a separate file (USGS splib07), {@link #metaFile()} the meta half of an ASU tab + meta pair, and
+ * {@link #format()} bypasses detection.
  */
 public final class SpectrumReadOptions {
 
@@ -43,6 +47,9 @@ public final class SpectrumReadOptions {
     private final DecimalMark decimalMark;
     private final String axisColumn;
     private final List<String> spectrumColumns;
+    private final Path axisFile;
+    private final Path metaFile;
+    private final String format;
 
     private SpectrumReadOptions(Builder b) {
         this.axisUnit = b.axisUnit;
@@ -52,6 +59,9 @@ public final class SpectrumReadOptions {
         this.decimalMark = b.decimalMark;
         this.axisColumn = b.axisColumn;
         this.spectrumColumns = List.copyOf(b.spectrumColumns);
+        this.axisFile = b.axisFile;
+        this.metaFile = b.metaFile;
+        this.format = b.format;
     }
 
     /** Everything detected from the file. */
@@ -72,6 +82,9 @@ public final class SpectrumReadOptions {
         b.decimalMark = decimalMark;
         b.axisColumn = axisColumn;
         b.spectrumColumns = spectrumColumns;
+        b.axisFile = axisFile;
+        b.metaFile = metaFile;
+        b.format = format;
         return b;
     }
 
@@ -115,6 +128,24 @@ public final class SpectrumReadOptions {
         return spectrumColumns;
     }
 
+    /**
+     * A file holding the spectral axis (one value per line, optionally after a title line), for formats that store
+     * values only (USGS splib07); empty to look for it beside the file.
+     */
+    public Optional<Path> axisFile() {
+        return Optional.ofNullable(axisFile);
+    }
+
+    /** The meta CSV of an ASU tab + meta pair when it is not named after the tab file; empty to find it. */
+    public Optional<Path> metaFile() {
+        return Optional.ofNullable(metaFile);
+    }
+
+    /** The id of the format to read the file as ({@link SpectrumFormats#ids()}); empty to detect it. */
+    public Optional<String> format() {
+        return Optional.ofNullable(format);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SpectrumReadOptions)) {
@@ -123,19 +154,23 @@ public final class SpectrumReadOptions {
         SpectrumReadOptions other = (SpectrumReadOptions) o;
         return axisUnit == other.axisUnit && valueScale == other.valueScale && kind == other.kind
                 && Objects.equals(delimiter, other.delimiter) && decimalMark == other.decimalMark
-                && Objects.equals(axisColumn, other.axisColumn) && spectrumColumns.equals(other.spectrumColumns);
+                && Objects.equals(axisColumn, other.axisColumn) && spectrumColumns.equals(other.spectrumColumns)
+                && Objects.equals(axisFile, other.axisFile) && Objects.equals(metaFile, other.metaFile)
+                && Objects.equals(format, other.format);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(axisUnit, valueScale, kind, delimiter, decimalMark, axisColumn, spectrumColumns);
+        return Objects.hash(axisUnit, valueScale, kind, delimiter, decimalMark, axisColumn, spectrumColumns, axisFile,
+                metaFile, format);
     }
 
     @Override
     public String toString() {
         return "SpectrumReadOptions[axisUnit=" + axisUnit + ", valueScale=" + valueScale + ", kind=" + kind
                 + ", delimiter=" + (delimiter == null ? null : "'" + delimiter + "'") + ", decimalMark="
-                + decimalMark + ", axisColumn=" + axisColumn + ", spectrumColumns=" + spectrumColumns + "]";
+                + decimalMark + ", axisColumn=" + axisColumn + ", spectrumColumns=" + spectrumColumns + ", axisFile="
+                + axisFile + ", metaFile=" + metaFile + ", format=" + format + "]";
     }
 
     /** Builder of {@link SpectrumReadOptions}; null for any setting means "detect". */
@@ -147,6 +182,9 @@ public final class SpectrumReadOptions {
         private DecimalMark decimalMark = DecimalMark.AUTO;
         private String axisColumn;
         private List<String> spectrumColumns = List.of();
+        private Path axisFile;
+        private Path metaFile;
+        private String format;
 
         private Builder() {
         }
@@ -197,6 +235,22 @@ public final class SpectrumReadOptions {
                 }
             }
             this.spectrumColumns = List.copyOf(value);
+            return this;
+        }
+
+        public Builder axisFile(Path value) {
+            this.axisFile = value;
+            return this;
+        }
+
+        public Builder metaFile(Path value) {
+            this.metaFile = value;
+            return this;
+        }
+
+        /** Forces the format by id; null or blank means "detect". */
+        public Builder format(String value) {
+            this.format = value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
             return this;
         }
 

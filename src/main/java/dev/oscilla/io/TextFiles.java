@@ -31,27 +31,33 @@ final class TextFiles {
 
         /** The physical lines (split at \n, \r\n or \r), numbered from 1 by their index + 1. */
         List<String> lines() {
-            List<String> out = new ArrayList<>();
-            int start = 0;
-            int n = content.length();
-            for (int i = 0; i < n; i++) {
-                char ch = content.charAt(i);
-                if (ch == '\n' || ch == '\r') {
-                    out.add(content.substring(start, i));
-                    if (ch == '\r' && i + 1 < n && content.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    start = i + 1;
-                }
-            }
-            if (start < n) {
-                out.add(content.substring(start));
-            }
-            return out;
+            return splitLines(content);
         }
     }
 
+    /** Splits text into physical lines at \n, \r\n or \r; a final line break adds no empty line. */
+    static List<String> splitLines(String content) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = content.length();
+        for (int i = 0; i < n; i++) {
+            char ch = content.charAt(i);
+            if (ch == '\n' || ch == '\r') {
+                out.add(content.substring(start, i));
+                if (ch == '\r' && i + 1 < n && content.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(content.substring(start));
+        }
+        return out;
+    }
+
     static Text read(Path file) throws SpectralFileException {
+        InputFiles.requireRegularFile(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

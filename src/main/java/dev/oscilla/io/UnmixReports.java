@@ -20,7 +20,8 @@ public final class UnmixReports {
      * and its standard error, then the group sums. All results must share the same endmembers.
      */
     public static void writeCsv(Path file, List<UnmixResult> results) throws SpectralFileException {
-        AtomicFiles.writeText(file, w -> w.write(toCsv(results)));
+        String csv = toCsv(results); // built (and its values checked) before the file is touched
+        AtomicFiles.writeString(file, csv);
     }
 
     public static String toCsv(List<UnmixResult> results) {

@@ -12,6 +12,9 @@ public record WavenumberWindow(double lo, double hi) {
 
     public static final WavenumberWindow ALL = new WavenumberWindow(0, Double.POSITIVE_INFINITY);
 
+    /** How {@link #ALL} prints (and parses back): messages name it in words, not as an open range "0:". */
+    private static final String ALL_TEXT = "all wavenumbers";
+
     public WavenumberWindow {
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
             throw new IllegalArgumentException("invalid window [" + lo + ", " + hi + "]");
@@ -19,10 +22,14 @@ public record WavenumberWindow(double lo, double hi) {
     }
 
     /**
-     * Parses {@code LO:HI} (cm^-1); either side may be empty for an open end. A small tolerance of
+     * Parses {@code LO:HI} (cm^-1); either side may be empty for an open end; "all" (or empty text) is {@link #ALL}. A small tolerance of
      * 1e-6 relative keeps printed axis values such as 399.29 matching stored 399.2900085.
      */
     public static WavenumberWindow parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals(ALL_TEXT) || t.equals("all") || t.equals("*")) {
+            return ALL;
+        }
         String[] parts = text.trim().split(":", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("window must be LO:HI in cm^-1, got '" + text + "'");
@@ -53,8 +60,15 @@ public record WavenumberWindow(double lo, double hi) {
         return new WavenumberWindow(l, h);
     }
 
+    /**
+     * {@code LO:HI} in cm^-1 as the options take it ({@code 400:} for an open upper end), or "all wavenumbers" for
+     * the window without bounds; {@link #parse} reads every form back.
+     */
     @Override
     public String toString() {
+        if (lo <= 0 && Double.isInfinite(hi)) {
+            return ALL_TEXT;
+        }
         return String.format(Locale.ROOT, "%s:%s", fmt(lo), fmt(hi));
     }
 

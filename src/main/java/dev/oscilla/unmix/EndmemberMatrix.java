@@ -100,6 +100,8 @@ public final class EndmemberMatrix {
         for (Mineral m : minerals) {
             double[] v = new double[dataAxis.length];
             evaluator.evaluate(m, dev.oscilla.physics.Quantity.EMISSIVITY, v);
+            // a model that overflows is an error naming it, never a column the solver silently leaves at 0
+            dev.oscilla.physics.RenderCheck.requireFinite(m, dev.oscilla.physics.Quantity.EMISSIVITY, dataAxis, v);
             rendered.add(v);
         }
         return fromRendered(minerals, rendered, dataAxis, settings);

@@ -85,7 +85,7 @@ class ConvertCommandTest {
         Files.writeString(in, "400,0.5\n500,0.6\n");
         Path out = dir.resolve("s.json");
         assertThat(CliRun.of("convert", in.toString(), out.toString()).userError())
-                .contains("holds spectra, which convert to .csv only");
+                .contains("holds spectra, which convert to .jdx, .dx, .jcm, .jcamp, .csv (.json is for libraries)");
         assertThat(out).doesNotExist();
     }
 
@@ -130,7 +130,7 @@ class ConvertCommandTest {
         CliRun.of("convert", SharedData.feely("feely_params.hdf").toString(), lib.toString()).succeeded();
         Path out = dir.resolve("forward.csv");
         assertThat(CliRun.of("forward", "--library", lib.toString(), "--mineral", "Blackbody", "--like",
-                like.toString(), "--out", out.toString()).userError()).contains("--axis-unit");
+                like.toString(), "--out", out.toString()).userError()).contains("--x-unit");
         CliRun.of("forward", "--library", lib.toString(), "--mineral", "Blackbody", "--like", like.toString(),
                 "--axis-unit", "um", "--out", out.toString()).succeeded();
         List<String> lines = Files.readAllLines(out);

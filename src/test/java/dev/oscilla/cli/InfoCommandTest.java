@@ -79,7 +79,7 @@ class InfoCommandTest {
         Files.writeString(file, "2.5 0.9\n25 0.95\n50 0.97\n");
         String error = CliRun.of("info", file.toString()).userError();
         assertThat(error).startsWith("oscilla info: error: " + file + ", line 1, column 1: cannot tell the axis unit")
-                .contains("--axis-unit um");
+                .contains("--x-unit um");
         String out = CliRun.of("info", "--axis-unit", "um", file.toString()).succeeded().out();
         assertThat(out).contains("3 channels, 200-4000 cm^-1");
     }

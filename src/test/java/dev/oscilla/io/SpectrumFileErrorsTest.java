@@ -131,7 +131,7 @@ class SpectrumFileErrorsTest {
         Path p = file("small.txt", "# no header\n2.5 0.9\n25 0.95\n50 0.97\n");
         SpectralFileException e = failure(p);
         assertAt(e, 2, 1, "cannot tell the axis unit");
-        assertThat(e.problem()).contains("--axis-unit um").contains("2.5-50");
+        assertThat(e.problem()).contains("--x-unit um").contains("2.5-50");
     }
 
     @Test
@@ -139,7 +139,7 @@ class SpectrumFileErrorsTest {
         Path p = file("wl.csv", "wavelength,a\n200,0.5\n2500,0.6\n");
         SpectralFileException e = failure(p);
         assertAt(e, 1, 1, "could be micrometres or nanometres");
-        assertThat(e.problem()).contains("--axis-unit um or --axis-unit nm");
+        assertThat(e.problem()).contains("--x-unit um or --x-unit nm");
     }
 
     @Test
