@@ -67,7 +67,8 @@ public final class JcampDxFormat implements SpectrumFormat {
         if (title && data) {
             return Match.CONTENT;
         }
-        return head.hasExtension(EXTENSIONS) ? Match.NAME : Match.NONE;
+        boolean startsWithTitle = JcampDxReader.normalise(lines.get(0).substring(2)).startsWith("TITLE=");
+        return head.hasExtension(EXTENSIONS) || startsWithTitle ? Match.NAME : Match.NONE;
     }
 
     @Override

@@ -34,6 +34,12 @@ import java.util.Set;
  */
 final class JcampDxReader {
 
+    /**
+     * The user-defined record (JCAMP-DX allows {@code ##$...} labels) by which Oscilla's writer says its values are
+     * fractions (or percent); it settles the scale where the values alone would be ambiguous.
+     */
+    static final String SCALE_LABEL = "$OSCILLA SCALE";
+
     /** Labels that hold data; their continuation lines are data lines. */
     private static final Set<String> DATA_LABELS = Set.of("XYDATA", "XYPOINTS", "PEAKTABLE");
     /** Parameters a block in a LINK file takes from its parent when it lacks them. */
@@ -318,7 +324,7 @@ final class JcampDxReader {
                 }
             }
         }
-        AxisUnit unit = ctx.axisUnit(stated, "##XUNITS=" + (xunits == null ? "" : xunits.value.trim()), points.x,
+        AxisUnit unit = ctx.axisUnit(stated, stated.isPresent() ? "##XUNITS=" + xunits.value.trim() : why, points.x,
                 data.line, 1);
         Ldr yunits = b.get("YUNITS");
         QuantityLabel label = QuantityLabel.parse(yunits == null ? null : yunits.value);
@@ -327,7 +333,16 @@ final class JcampDxReader {
         }
         String source = "##YUNITS=" + (yunits == null ? "" : yunits.value.trim());
         SpectrumKind kind = ctx.kind(label.kind(), source);
-        boolean percent = ctx.percent(label.percent(), source, kind, points.y);
+        Ldr scale = b.get(normalise(SCALE_LABEL));
+        boolean percent;
+        if (scale != null && ctx.options.valueScale().isEmpty()
+                && (scale.value.equalsIgnoreCase("FRACTION") || scale.value.equalsIgnoreCase("PERCENT"))) {
+            percent = scale.value.equalsIgnoreCase("PERCENT");
+            ctx.note("values are " + (percent ? "percent (divided by 100)" : "fractions") + " as ##" + scale.rawLabel
+                    + "= says");
+        } else {
+            percent = ctx.percent(label.percent(), source, kind, points.y);
+        }
         String name = b.title == null || b.title.fullValue().isBlank() ? ReadContext.stem(file) : b.title.fullValue();
         if (data.label.equals("PEAKTABLE")) {
             name += " (peak table)";
@@ -371,9 +386,13 @@ final class JcampDxReader {
         double previousLast = Double.NaN;
         long previousLine = 0;
         // the spacing the header gives, if any, decides whether a line after a DIF line repeats its last ordinate
-        Double headerFirst = firstX != null ? firstX.value : null;
-        Double headerSpacing = firstX != null && lastX != null && nPoints != null && nPoints.value > 1
-                ? (lastX.value - firstX.value) / (nPoints.value - 1) : deltaX != null ? deltaX.value : null;
+        Double headerFirst = firstX != null ? Double.valueOf(firstX.value) : null;
+        Double headerSpacing = null;
+        if (firstX != null && lastX != null && nPoints != null && nPoints.value > 1) {
+            headerSpacing = (lastX.value - firstX.value) / (nPoints.value - 1);
+        } else if (deltaX != null) {
+            headerSpacing = deltaX.value;
+        }
         for (DataLine dl : data.more) {
             List<Asdf.Token> tokens;
             try {
@@ -429,7 +448,7 @@ final class JcampDxReader {
             checkpoints.add(new Checkpoint(dl.line, xt.value() * xf, xt.resolution() * Math.abs(xf), index,
                     xt.text()));
             for (double v : values) {
-                ys.add(v * yf);
+                ys.add(applyFactor(v, yf));
                 yLines.add(dl.line);
             }
             previousEndsDif = line.endsDif();
@@ -493,8 +512,9 @@ final class JcampDxReader {
         }
         for (Checkpoint c : checkpoints) {
             double expected = first + c.index * spacing;
-            double tolerance = 0.5 * Math.abs(spacing) + 0.5 * c.resolution + 1e-9 * Math.abs(expected);
-            if (!(Math.abs(c.x - expected) <= tolerance)) {
+            // half a spacing, plus the rounding of the printed abscissa: a whole spacing off is a shifted line
+            double tolerance = 0.5 * Math.abs(spacing) + 0.5 * c.resolution;
+            if (!(Math.abs(c.x - expected) < tolerance)) {
                 String which = c.index == 0 && firstX != null ? "##FIRSTX=" + ReadContext.fmt(firstX.value)
                         : "ordinate " + (c.index + 1) + " lies at " + ReadContext.fmt(expected) + " by " + basis;
                 throw new SpectralFileException(file, c.line, 1, "the line starts at abscissa " + c.text
@@ -528,6 +548,36 @@ final class JcampDxReader {
         if (!(Math.abs(lastX.value - actual) <= tolerance + 0.5 * lastX.resolution + 1e-9 * Math.abs(actual))) {
             throw new SpectralFileException(file, line, 1, "the data end at abscissa " + ReadContext.fmt(actual)
                     + " but ##LASTX=" + ReadContext.fmt(lastX.value) + " (line " + lastX.line + ")");
+        }
+    }
+
+    /**
+     * A value times its factor. A factor 10^-k (k <= 22) divides by the exact 10^k instead, so that the integer
+     * 300000000 with YFACTOR 1E-9 gives the double nearest 0.3, as the decimal "0.3" would (multiplying by the
+     * inexact 1E-9 gives 0.30000000000000004).
+     */
+    static double applyFactor(double value, double factor) {
+        if (factor == 1) {
+            return value;
+        }
+        if (factor < 1 && factor > 0) {
+            int k = (int) Math.round(-Math.log10(factor));
+            if (k >= 1 && k < POWERS_OF_TEN.length && factor == INVERSE_POWERS_OF_TEN[k]) {
+                return value / POWERS_OF_TEN[k];
+            }
+        }
+        return value * factor;
+    }
+
+    /** 10^k, exact in double for k <= 22. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+    /** The double parsed from "1E-k". */
+    private static final double[] INVERSE_POWERS_OF_TEN = new double[23];
+
+    static {
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = Double.parseDouble("1E" + k);
+            INVERSE_POWERS_OF_TEN[k] = Double.parseDouble("1E-" + k);
         }
     }
 
@@ -573,7 +623,7 @@ final class JcampDxReader {
                 throw new SpectralFileException(file, lineOf.get(i * group), xt.column(), "abscissa is missing (?)");
             }
             x[i] = xt.value() * xf;
-            y[i] = all.get(i * group + 1).value() * yf;
+            y[i] = applyFactor(all.get(i * group + 1).value(), yf);
             lines[i] = lineOf.get(i * group);
         }
         Num nPoints = number(b, "NPOINTS");

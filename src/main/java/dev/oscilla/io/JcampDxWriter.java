@@ -92,6 +92,8 @@ final class JcampDxWriter {
         } else {
             sb.append("$$ quantity not known: no ##YUNITS=\n");
         }
+        // Oscilla's values are fractions: say so, so that values a reader might take for percent stay as they are
+        sb.append("##").append(JcampDxReader.SCALE_LABEL).append("=FRACTION\n");
         double spacing = (x[n - 1] - x[0]) / (n - 1);
         boolean even = true;
         for (int c = 0; c < n && even; c++) {
@@ -192,7 +194,8 @@ final class JcampDxWriter {
         int n = y.length;
         int start = 0;
         while (start < n) {
-            StringBuilder line = new StringBuilder(abscissa(first, spacing, start));
+            // a blank after the abscissa: "400.0E5" would read as a number with an exponent, not 400.0 and SQZ E5
+            StringBuilder line = new StringBuilder(abscissa(first, spacing, start)).append(' ');
             line.append(value(y[start]));
             int next = start + 1;
             boolean endsDif = false;

@@ -128,6 +128,11 @@ public final class OscillatorTableCsv {
                         cells.set(7, CsvTables.format(o.strength()));
                         cells.set(8, CsvTables.format(o.rho()));
                         cells.set(9, CsvTables.format(o.gamma()));
+                        if (!Double.isFinite(o.widthCm())) {
+                            throw new IOException("mineral '" + mineral.name() + "': the band width gamma * omega0 of"
+                                    + " oscillator " + (j + 1) + " in mode " + (m + 1) + " overflows (gamma = "
+                                    + o.gamma() + ", omega0 = " + o.omega0() + " cm^-1)");
+                        }
                         cells.set(10, CsvTables.format(o.widthCm()));
                     }
                     if (b != null) {

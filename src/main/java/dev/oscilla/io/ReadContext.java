@@ -168,8 +168,12 @@ final class ReadContext {
             double[] v = sorted.values()[s];
             int nan = 0;
             for (int c = 0; c < v.length; c++) {
-                if (!Double.isFinite(v[c])) {
-                    v[c] = Double.NaN;
+                if (Double.isInfinite(v[c])) {
+                    throw new SpectralFileException(file, sorted.lines()[c], valueColumns[s], "the value of '"
+                            + names[s] + "' at " + fmt(sorted.axis()[c]) + " cm^-1 overflows (" + v[c]
+                            + "); check the file's scale factors");
+                }
+                if (Double.isNaN(v[c])) {
                     nan++;
                 } else if (percent[s]) {
                     v[c] /= 100;

@@ -45,8 +45,9 @@ final class RruffTextFormat implements SpectrumFormat {
     @Override
     public Match recognise(FileHead head, SpectrumReadOptions options) {
         List<String> lines = head.contentLines(200);
-        if (lines.isEmpty() || !lines.get(0).startsWith("##")) {
-            return Match.NONE;
+        if (lines.isEmpty() || !lines.get(0).startsWith("##")
+                || JcampDxReader.normalise(lines.get(0).substring(2)).startsWith("TITLE=")) {
+            return Match.NONE; // JCAMP-DX starts with ##TITLE=; RRUFF with ##NAMES=
         }
         for (String l : lines) {
             if (l.startsWith("##")) {
