@@ -86,10 +86,11 @@ final class RowSpectraFormat implements SpectrumFormat {
         int direction = 0;
         for (int c = labels; c < cells.length; c++) {
             String t = cells[c].trim();
-            if (NumberCells.isMissing(t) || !NumberCells.hasDecimalPoint(t) && !t.matches("[+-]?\\d+")) {
+            boolean comma = NumberCells.hasDecimalComma(t);
+            if (NumberCells.isMissing(t) || !NumberCells.hasDecimalPoint(t) && !comma && !t.matches("[+-]?\\d+")) {
                 return 0;
             }
-            double v = Double.parseDouble(t);
+            double v = Double.parseDouble(comma ? t.replace(',', '.') : t);
             if (!Double.isNaN(previous)) {
                 int d = Double.compare(v, previous);
                 if (d == 0 || direction != 0 && d != direction) {
@@ -142,9 +143,14 @@ final class RowSpectraFormat implements SpectrumFormat {
         }
         int width = header.width();
         int n = width - labels;
+        int[] numeric = new int[n];
+        for (int c = 0; c < n; c++) {
+            numeric[c] = labels + c;
+        }
+        boolean decimalComma = DelimitedText.decimalComma(file, rows, numeric, options.decimalMark());
         double[] x = new double[n];
         for (int c = 0; c < n; c++) {
-            x[c] = NumberCells.parse(file, header.line(), labels + c + 1, header.cells()[labels + c]);
+            x[c] = NumberCells.parse(file, header.line(), labels + c + 1, header.cells()[labels + c], decimalComma);
         }
         int s = rows.size() - 1;
         String[] names = new String[s];
@@ -173,11 +179,13 @@ final class RowSpectraFormat implements SpectrumFormat {
             names[r - 1] = name;
             categories.add(categoryColumn >= 0 ? row.cells()[categoryColumn].trim() : "");
             for (int c = 0; c < n; c++) {
-                values[r - 1][c] = NumberCells.parse(file, row.line(), labels + c + 1, row.cells()[labels + c]);
+                values[r - 1][c] = NumberCells.parse(file, row.line(), labels + c + 1, row.cells()[labels + c],
+                        decimalComma);
             }
         }
         ctx.note("one spectrum per row: " + s + " spectr" + (s == 1 ? "um" : "a") + " of " + n + " channels, "
-                + DelimitedText.describe(delimiter) + ", axis in the header (line " + header.line() + ")");
+                + DelimitedText.describe(delimiter) + (decimalComma ? ", decimal commas" : "") + ", axis in the header"
+                + " (line " + header.line() + ")");
         Optional<AxisUnit> stated = AxisUnit.fromHeader(labelText.toString());
         AxisUnit unit = ctx.axisUnit(stated, "the header label \"" + labelText.toString().trim() + "\"", x,
                 header.line(), labels + 1);
