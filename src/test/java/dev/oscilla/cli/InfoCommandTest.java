@@ -109,4 +109,54 @@ class InfoCommandTest {
     void missingParameterIsAOneLineUserError() {
         assertThat(CliRun.of("info").userError()).startsWith("oscilla info: error: Missing required parameter");
     }
+
+    @Test
+    void jsonReportOfEveryRealFormatIsInWavenumbersAndFractions() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Object[][] expected = {
+            // file, format, channels, min cm^-1, max cm^-1, quantity, max value (or NaN: not checked)
+            {"jcamp/SBO.jdx", "jcamp", 1868, 399.21, 3999.84, "transmittance", 1.0596},
+            {"aster/jhu.nicolet.mineral.carbonate.none.coarse.calcit1.spectrum.txt", "aster", 2287, 399.29, 4808.88,
+                "reflectance", 0.158},
+            {"usgs/splib07a_Brick_GDS355_Paving_Dk_Gry_ASDFRa_AREF.txt", "usgs", 2151, 4000.0, 28571.43,
+                "reflectance", 0.0844},
+            {"relab/bmr1ls101.tab", "relab", 3424, 399.20, 7000.84, "reflectance", Double.NaN},
+            {"rruff/Quartz__R040031-1__Infrared__Infrared_Data_Processed__348.txt", "rruff", 1868, 399.19, 3999.64,
+                "absorbance", Double.NaN},
+        };
+        for (Object[] e : expected) {
+            Path json = dir.resolve("info.json");
+            CliRun.of("info", SharedData.formats((String) e[0]).toString(), "--json", json.toString()).succeeded();
+            com.fasterxml.jackson.databind.JsonNode root = mapper.readTree(json.toFile());
+            assertThat(root.path("format").asText()).as("%s", e[0]).isEqualTo(e[1]);
+            assertThat(root.path("spectra")).hasSize(1);
+            com.fasterxml.jackson.databind.JsonNode s = root.path("spectra").get(0);
+            assertThat(s.path("name").isTextual()).isTrue();
+            assertThat(s.path("channels").asInt()).as("%s channels", e[0]).isEqualTo(e[2]);
+            assertThat(s.path("min_wavenumber").asDouble()).as("%s min", e[0])
+                    .isCloseTo((Double) e[3], org.assertj.core.api.Assertions.within(0.01));
+            assertThat(s.path("max_wavenumber").asDouble()).as("%s max", e[0])
+                    .isCloseTo((Double) e[4], org.assertj.core.api.Assertions.within(0.01));
+            assertThat(s.path("quantity").asText()).isEqualTo(e[5]);
+            double max = s.path("max_value").asDouble();
+            assertThat(max).isLessThan(1.1);
+            if (!Double.isNaN((Double) e[6])) {
+                assertThat(max).as("%s max value", e[0])
+                        .isCloseTo((Double) e[6], org.assertj.core.api.Assertions.within(0.0005));
+            }
+        }
+    }
+
+    @Test
+    void jsonReportOfAnAsuPairHasEverySpectrumAndItsGroup() throws Exception {
+        Path json = dir.resolve("lib.json");
+        CliRun.of("info", SharedData.feely("library_tab.txt").toString(), "--meta",
+                SharedData.feely("library_meta.csv").toString(), "--json", json.toString()).succeeded();
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile());
+        assertThat(root.path("spectra")).hasSize(38);
+        assertThat(root.path("spectra").get(0).path("quantity").asText()).isEqualTo("emissivity");
+        assertThat(root.path("spectra").get(0).path("category").asText()).isEqualTo("amphiboles");
+        assertThat(root.path("spectra").get(0).path("channels").asInt()).isEqualTo(934);
+    }
 }
