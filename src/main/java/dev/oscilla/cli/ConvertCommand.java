@@ -95,7 +95,7 @@ public final class ConvertCommand implements Callable<Integer> {
             if (writer instanceof JcampDxFormat) {
                 ((JcampDxFormat) writer).write(out, set.spectra(), form);
             } else {
-                writer.write(out, set.spectra());
+                writer.write(out, set);
             }
             stdout.printf(Locale.ROOT, "wrote %s: %d spectra, %d channels, cm^-1%n", out, set.size(),
                     set.get(0).size());

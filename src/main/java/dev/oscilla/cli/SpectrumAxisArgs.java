@@ -26,13 +26,13 @@ class SpectrumAxisArgs {
     String scale;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Read the file as this format instead of detecting it: jcamp, rruff, aster, usgs, relab,"
-                    + " asu, rows (one spectrum per row) or csv (one per column).")
+            description = "Read the file as this format instead of detecting it: envi, jcamp, rruff, aster, usgs,"
+                    + " relab, asu, rows (one spectrum per row) or csv (one per column).")
     String format;
 
     @Option(names = "--axis-file", paramLabel = "FILE",
-            description = "File holding the axis of a values-only spectrum (USGS splib07: its wavelengths file;"
-                    + " default: found beside the spectrum).")
+            description = "File holding the axis of a values-only spectrum (USGS splib07: its wavelengths file,"
+                    + " found beside the spectrum by default; an ENVI cube without wavelengths).")
     Path axisFile;
 
     @Option(names = "--axis-column", paramLabel = "COLUMN",

@@ -1,6 +1,5 @@
 package dev.oscilla.io;
 
-import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +47,7 @@ final class DelimitedTextFormat implements SpectrumFormat {
     }
 
     @Override
-    public void write(Path file, List<Spectrum> spectra) throws SpectralFileException {
+    public void write(Path file, SpectrumSet spectra) throws SpectralFileException {
         SpectrumFiles.writeCsv(file, spectra);
     }
 }

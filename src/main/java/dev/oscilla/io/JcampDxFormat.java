@@ -83,8 +83,8 @@ public final class JcampDxFormat implements SpectrumFormat {
 
     /** Writes in the compressed DIF/DUP form (see {@link #write(Path, List, Form)}). */
     @Override
-    public void write(Path file, List<Spectrum> spectra) throws SpectralFileException {
-        JcampDxWriter.write(file, spectra, Form.DIF_DUP);
+    public void write(Path file, SpectrumSet spectra) throws SpectralFileException {
+        JcampDxWriter.write(file, spectra.spectra(), Form.DIF_DUP);
     }
 
     /** Writes in the given form of the ordinates (AFFN or DIF/DUP). */

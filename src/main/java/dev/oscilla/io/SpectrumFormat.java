@@ -1,6 +1,5 @@
 package dev.oscilla.io;
 
-import dev.oscilla.spectrum.Spectrum;
 import dev.oscilla.spectrum.SpectrumSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,12 +54,13 @@ public interface SpectrumFormat {
     }
 
     /**
-     * Writes spectra to {@code file} atomically; only when {@link #writes()}.
+     * Writes spectra (with their categories, where the format keeps them) to {@code file} atomically; only when
+     * {@link #writes()}.
      *
      * @throws IllegalArgumentException when the spectra cannot be represented (for example different axes where
      *                                  the format needs one)
      */
-    default void write(Path file, List<Spectrum> spectra) throws SpectralFileException {
+    default void write(Path file, SpectrumSet spectra) throws SpectralFileException {
         throw new UnsupportedOperationException(label() + " files are read only");
     }
 }

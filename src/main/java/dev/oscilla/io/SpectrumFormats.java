@@ -22,6 +22,7 @@ public final class SpectrumFormats {
      * instance here (the file choosers, {@code info}, {@code convert} and the fuzz suite take it from this list).
      */
     private static final List<SpectrumFormat> FORMATS = List.of(
+            new EnviFormat(),
             new JcampDxFormat(),
             new RruffTextFormat(),
             new AsterTextFormat(),

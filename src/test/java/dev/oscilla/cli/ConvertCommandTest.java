@@ -138,4 +138,25 @@ class ConvertCommandTest {
         assertThat(lines.get(1)).startsWith("500.0,");
         assertThat(lines.get(3)).startsWith("2000.0,");
     }
+
+    @Test
+    void spectraConvertBetweenEveryWritableFormat() throws Exception {
+        Path jdx = dir.resolve("sbo.jdx");
+        String out = CliRun.of("convert", SharedData.formats("jcamp/SBO.jdx").toString(), jdx.toString(),
+                "--jcamp-form", "affn").succeeded().out();
+        assertThat(out).contains("read as JCAMP-DX, written as JCAMP-DX");
+        Path sli = dir.resolve("sbo.sli");
+        CliRun.of("convert", jdx.toString(), sli.toString()).succeeded();
+        assertThat(dir.resolve("sbo.hdr")).exists();
+        Path csv = dir.resolve("sbo.csv");
+        CliRun.of("convert", sli.toString(), csv.toString()).succeeded();
+        dev.oscilla.spectrum.SpectrumSet original = dev.oscilla.io.SpectrumFiles.read(
+                SharedData.formats("jcamp/SBO.jdx"));
+        dev.oscilla.spectrum.SpectrumSet back = dev.oscilla.io.SpectrumFiles.read(csv);
+        assertThat(back.get(0).kind()).isEqualTo(dev.oscilla.spectrum.SpectrumKind.TRANSMITTANCE);
+        assertThat(back.get(0).values()).containsExactly(original.get(0).values());
+        assertThat(back.get(0).axis()).containsExactly(original.get(0).axis());
+        assertThat(CliRun.of("convert", csv.toString(), dir.resolve("x.xlsx").toString()).userError())
+                .contains("convert to .sli, .jdx");
+    }
 }

@@ -172,7 +172,7 @@ class JcampDxRoundTripTest {
         Spectrum s = new Spectrum("q", SpectrumKind.REFLECTANCE, new double[] {400, 500, 600},
                 new double[] {0.1, 0.2, 0.3});
         Path out = dir.resolve("q.jdx");
-        SpectrumFormats.writerFor(out).orElseThrow().write(out, List.of(s));
+        SpectrumFormats.writerFor(out).orElseThrow().write(out, SpectrumSet.of(List.of(s)));
         SpectrumSet set = SpectrumFiles.read(out);
         assertThat(set.get(0).values()).containsExactly(0.1, 0.2, 0.3);
         assertThat(set.get(0).kind()).isEqualTo(SpectrumKind.REFLECTANCE);

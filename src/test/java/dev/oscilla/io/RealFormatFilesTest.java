@@ -137,4 +137,35 @@ class RealFormatFilesTest {
                 SpectrumReadOptions.builder().kind(SpectrumKind.EMISSIVITY).build());
         assertThat(forced.get(0).kind()).isEqualTo(SpectrumKind.EMISSIVITY);
     }
+
+    @Test
+    void enviSpectralLibraryGivenEitherHalf() throws Exception {
+        for (String f : new String[] {"envi/s06av95a_envi.sli", "envi/s06av95a_envi.hdr"}) {
+            SpectrumSet set = read(f, "envi");
+            assertThat(set.size()).isEqualTo(1365);
+            Spectrum s = set.get(0);
+            assertThat(s.size()).isEqualTo(224);
+            assertThat(s.minWavenumber()).isCloseTo(3986.9, within(0.1));
+            assertThat(s.maxWavenumber()).isCloseTo(26099.4, within(0.1));
+            assertThat(s.kind()).isEqualTo(SpectrumKind.REFLECTANCE);
+            // the bad-value marker -1.23e34 is missing, never a value
+            int masked = 0;
+            for (Spectrum t : set.spectra()) {
+                masked += t.size() - t.validCount();
+                assertThat(minValue(t)).isGreaterThan(-1e30);
+            }
+            assertThat(masked).isPositive();
+        }
+    }
+
+    @Test
+    void enviImageCubeGivesOneSpectrumPerPixelWithBadBandsMasked() throws Exception {
+        SpectrumSet set = read("envi/ang20140912t192359_corr_v1c_img_2580-2590_540-550.hdr", "envi");
+        assertThat(set.size()).isEqualTo(100);
+        Spectrum s = set.get(0);
+        assertThat(s.size()).isEqualTo(432);
+        assertThat(s.minWavenumber()).isCloseTo(1e7 / 2505.0, within(1));
+        assertThat(s.maxWavenumber()).isCloseTo(1e7 / 346.3, within(1));
+        assertThat(s.validCount()).isLessThan(432);
+    }
 }
