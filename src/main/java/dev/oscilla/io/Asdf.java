@@ -316,8 +316,11 @@ final class Asdf {
         }
     }
 
-    /** A repeat count beyond this on one line is taken as damage (real lines hold at most a few hundred points). */
-    static final int MAX_POINTS_PER_LINE = 10_000_000;
+    /**
+     * A line that expands to more points than this is taken as damage: real lines hold at most a few hundred points,
+     * and a DUP run of a flat region a few thousand.
+     */
+    static final int MAX_POINTS_PER_LINE = 1_000_000;
 
     // ---- encoding ----
 

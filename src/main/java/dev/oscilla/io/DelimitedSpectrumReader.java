@@ -76,11 +76,15 @@ final class DelimitedSpectrumReader {
     }
 
     static SpectrumSet read(Path file, SpectrumReadOptions options) throws SpectralFileException {
-        return new DelimitedSpectrumReader(file, options).read();
+        return new DelimitedSpectrumReader(file, options).read(TextFiles.read(file));
     }
 
-    private SpectrumSet read() throws SpectralFileException {
-        TextFiles.Text text = TextFiles.read(file);
+    /** Reads in-memory content named {@code file} (fuzzing). */
+    static SpectrumSet parse(Path file, byte[] content, SpectrumReadOptions options) throws SpectralFileException {
+        return new DelimitedSpectrumReader(file, options).read(TextFiles.decode(file, content));
+    }
+
+    private SpectrumSet read(TextFiles.Text text) throws SpectralFileException {
         if (text.encodingNote() != null) {
             notes.add(text.encodingNote());
         }

@@ -96,8 +96,9 @@ record MetaTable(List<String> names, List<String> categories, List<String> abund
             nameColumn = 0;
         }
         if (nameColumn < 0) {
+            String cells = String.join(",", header.cells());
             throw new SpectralFileException(meta, header.line(), 1, "has no sample_name column (header: "
-                    + String.join(",", header.cells()) + ")");
+                    + (cells.length() > 200 ? cells.substring(0, 200) + "..." : cells) + ")");
         }
         int categoryColumn = indexOf(lower, "category");
         if (categoryColumn < 0) {

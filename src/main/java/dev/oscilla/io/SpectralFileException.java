@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A file could not be read (or written) as expected. The message always names the file and, when known,
- * the 1-based line and column, then the problem, e.g. {@code rocks.csv, line 12, column 3: "abc" is not a number}.
+ * the 1-based line and column, then the problem, e.g. {@code rocks.csv, line 12, column 3: "abc" is not a number};
+ * it is always one line.
  */
 public class SpectralFileException extends Exception {
 
@@ -20,11 +21,19 @@ public class SpectralFileException extends Exception {
     }
 
     public SpectralFileException(Path file, long line, int column, String problem, Throwable cause) {
-        super(format(file, line, column, problem), cause);
+        super(format(file, line, column, oneLine(problem)), cause);
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = oneLine(problem);
+    }
+
+    /**
+     * The problem on one line: file content quoted in a message (a cell with a line break, a header list) must not
+     * break the one-line form that scripts and the CLI rely on.
+     */
+    private static String oneLine(String problem) {
+        return problem == null ? "" : problem.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     public SpectralFileException(Path file, String problem) {

@@ -85,7 +85,7 @@ class ConvertCommandTest {
         Files.writeString(in, "400,0.5\n500,0.6\n");
         Path out = dir.resolve("s.json");
         assertThat(CliRun.of("convert", in.toString(), out.toString()).userError())
-                .contains("holds spectra, which convert to .jdx, .dx, .jcm, .jcamp, .csv (.json is for libraries)");
+                .contains("holds spectra, which convert to .sli, .jdx, .dx, .jcm, .jcamp, .csv (.json is for libraries)");
         assertThat(out).doesNotExist();
     }
 

@@ -164,8 +164,8 @@ class RealFormatFilesTest {
         assertThat(set.size()).isEqualTo(100);
         Spectrum s = set.get(0);
         assertThat(s.size()).isEqualTo(432);
-        assertThat(s.minWavenumber()).isCloseTo(1e7 / 2505.0, within(1));
-        assertThat(s.maxWavenumber()).isCloseTo(1e7 / 346.3, within(1));
+        assertThat(s.minWavenumber()).isCloseTo(1e7 / 2505.0, within(1.0));
+        assertThat(s.maxWavenumber()).isCloseTo(1e7 / 346.3, within(1.0));
         assertThat(s.validCount()).isLessThan(432);
     }
 }

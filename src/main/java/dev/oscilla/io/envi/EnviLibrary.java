@@ -178,6 +178,15 @@ public final class EnviLibrary {
         if (y.contains("reflect")) {
             return SpectrumKind.REFLECTANCE;
         }
+        if (y.contains("transmi")) {
+            return SpectrumKind.TRANSMITTANCE;
+        }
+        if (y.contains("absorb")) {
+            return SpectrumKind.ABSORBANCE;
+        }
+        if (y.contains("intensit") || y.contains("count")) {
+            return SpectrumKind.INTENSITY;
+        }
         return SpectrumKind.UNKNOWN;
     }
 
@@ -303,6 +312,12 @@ public final class EnviLibrary {
                 return "Emissivity";
             case REFLECTANCE:
                 return "Reflectance";
+            case TRANSMITTANCE:
+                return "Transmittance";
+            case ABSORBANCE:
+                return "Absorbance";
+            case INTENSITY:
+                return "Intensity";
             default:
                 return "Value";
         }
