@@ -73,6 +73,11 @@ final class FitRun {
         if (spectrum == null || (refined && current == null)) {
             return;
         }
+        if (!spectrum.kind().isModelled()) {
+            status.post("'" + spectrum.name() + "' is " + spectrum.kind().label() + ": the fit models emissivity and"
+                    + " reflectance only (see the reader's notes for why the file was read so).");
+            return;
+        }
         FitSettings settings = setup.settings();
         boolean[] locked = refined ? table.locks() : null;
         Mineral start = refined ? current.withBounds(refitBounds(current, locked)) : null;

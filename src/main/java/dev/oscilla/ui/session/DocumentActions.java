@@ -188,9 +188,26 @@ public final class DocumentActions {
     }
 
     /** File types offered when opening measured spectra (what {@code SpectrumFiles.read} reads). */
-    public static final List<Dialogs.FileType> SPECTRUM_TYPES = List.of(
-            new Dialogs.FileType("Spectra (ASU tab + meta, text tables)", "*.txt", "*.tab", "*.csv", "*.dat"),
-            new Dialogs.FileType("All files", "*"));
+    public static final List<Dialogs.FileType> SPECTRUM_TYPES = spectrumTypes();
+
+    /** Every spectrum file first, then one filter per format of the registry, then any file (content decides). */
+    private static List<Dialogs.FileType> spectrumTypes() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        List<Dialogs.FileType> perFormat = new java.util.ArrayList<>();
+        for (dev.oscilla.io.SpectrumFormat f : dev.oscilla.io.SpectrumFormats.all()) {
+            List<String> patterns = f.extensions().stream().map(e -> "*." + e).toList();
+            all.addAll(patterns);
+            if (!patterns.isEmpty()) {
+                perFormat.add(new Dialogs.FileType(f.label(), patterns));
+            }
+        }
+        List<Dialogs.FileType> out = new java.util.ArrayList<>();
+        out.add(new Dialogs.FileType("Spectrum files (JCAMP-DX, ENVI, ASTER, USGS, RELAB, RRUFF, ASU, tables)",
+                List.copyOf(all)));
+        out.addAll(perFormat);
+        out.add(new Dialogs.FileType("All files", "*"));
+        return List.copyOf(out);
+    }
 
     /** Open spectra: asks for a spectrum file and makes its spectra the open ones (for comparing, fitting). */
     public void openSpectra() {

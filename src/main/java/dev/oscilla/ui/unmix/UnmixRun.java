@@ -124,9 +124,16 @@ final class UnmixRun {
         if (set == null || set.size() == 0) {
             return "Open spectra to unmix (a file, drop it here, or a recent file).";
         }
+        String unmodelled = unmodelled(set);
+        if (unmodelled != null) {
+            return unmodelled;
+        }
         UnmixViewModel.Source source = inputs.sourceProperty().get();
         if (source == UnmixViewModel.Source.MEASURED && inputs.measuredLibraryProperty().get() == null) {
             return "Open a measured spectral library, or use the open library's minerals.";
+        }
+        if (source == UnmixViewModel.Source.MEASURED && unmodelled(inputs.measuredLibraryProperty().get()) != null) {
+            return "The measured library: " + unmodelled(inputs.measuredLibraryProperty().get());
         }
         if (method.get() == UnmixMethod.ABS && source == UnmixViewModel.Source.MEASURED) {
             return "Analysis-by-synthesis flexes oscillator models: use the open library's minerals as endmembers.";
@@ -151,6 +158,17 @@ final class UnmixRun {
             return "The window holds " + channels + " channels: too few for " + used + " endmembers.";
         }
         return "";
+    }
+
+    /** Why a set cannot be unmixed for its quantity (transmittance, absorbance ...), or null when it can. */
+    private static String unmodelled(SpectrumSet set) {
+        for (dev.oscilla.spectrum.Spectrum s : set.spectra()) {
+            if (!s.kind().isModelled()) {
+                return "'" + s.name() + "' is " + s.kind().label() + ": unmixing models emissivity and reflectance"
+                        + " only.";
+            }
+        }
+        return null;
     }
 
     /** Unmixes every open spectrum with the chosen settings, in the background. */
