@@ -298,4 +298,20 @@ class UnmixViewModelTest {
         vm.resetWindow();
         assertThat(vm.problemProperty().get()).isEmpty();
     }
+
+    @Test
+    void absorbanceSpectraAreRefusedWithTheReason() throws Exception {
+        open(null);
+        Path jdx = dir.resolve("absorbance.jdx");
+        StringBuilder sb = new StringBuilder("##TITLE=film\n##JCAMP-DX=5.01\n##XUNITS=1/CM\n##YUNITS=ABSORBANCE\n"
+                + "##XYPOINTS=(XY..XY)\n");
+        for (int c = 0; c < 200; c++) {
+            sb.append(400 + 7 * c).append(", ").append(0.1 + 0.001 * c).append('\n');
+        }
+        Files.writeString(jdx, sb.append("##END=\n").toString());
+        vm.openMixtures(jdx);
+        assertThat(vm.canRunBinding().get()).isFalse();
+        assertThat(vm.problemProperty().get()).isEqualTo("'film' is absorbance: unmixing models emissivity and"
+                + " reflectance only.");
+    }
 }
