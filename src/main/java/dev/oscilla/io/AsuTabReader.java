@@ -148,6 +148,14 @@ public final class AsuTabReader {
             throw new SpectralFileException(tab, 1, 1, "is empty (no data rows)");
         }
         List<Row> rows = DelimitedText.split(tab, lines, DelimitedText.WHITESPACE);
+        int probe = Math.min(rows.size() - 1, 1);
+        if (rows.get(probe).width() < 2) {
+            // not whitespace-separated: an export saved as CSV or with semicolons
+            char delimiter = DelimitedText.detectDelimiter(lines);
+            if (delimiter != DelimitedText.WHITESPACE) {
+                rows = DelimitedText.split(tab, lines, delimiter);
+            }
+        }
         int first = NumberCells.isNumberOrMissing(rows.get(0).cells()[0]) ? 0 : 1;
         if (rows.size() <= first) {
             throw new SpectralFileException(tab, rows.get(0).line(), 1, "has a header row but no data rows");

@@ -85,4 +85,13 @@ class AsuExportLayoutTest {
         assertThat(set.get(0).values()).containsExactly(0.95, 0.96, 0.97);
         assertThat(set.notes()).anyMatch(n -> n.contains("percent (median"));
     }
+
+    @Test
+    void aCommaSeparatedTabFileIsReadToo() throws Exception {
+        file("c_tab.txt", "wavenumber,A,B\n400.0,0.95,0.90\n402.0,0.96,0.91\n404.0,0.97,0.92\n");
+        file("c_meta.csv", "sample_name,category\nA,x\nB,y\n");
+        SpectrumSet set = SpectrumFiles.read(dir.resolve("c_tab.txt"));
+        assertThat(set.size()).isEqualTo(2);
+        assertThat(set.get(1).values()).containsExactly(0.90, 0.91, 0.92);
+    }
 }
