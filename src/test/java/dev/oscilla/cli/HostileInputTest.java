@@ -131,11 +131,12 @@ class HostileInputTest {
     }
 
     @Test
-    void theDefaultWindowIsPrintedInWords() throws Exception {
+    void theDefaultWindowIsPrintedAsTheRangeItCovers() throws Exception {
         Path tiny = file("tiny.csv", "cm-1,e\n400,0.9\n500,0.8\n600,0.85\n");
         String error = CliRun.of("fit", "--quiet", "--out", dir.resolve("m.json").toString(), tiny.toString())
                 .userError();
-        assertThat(error).contains("in the window all wavenumbers").doesNotContain(" 0:");
+        // the default window is the data's usable range (spectrum.UsableChannels), printed as its two ends
+        assertThat(error).contains("in the window 400:600").doesNotContain(" 0:");
     }
 
     @Test
