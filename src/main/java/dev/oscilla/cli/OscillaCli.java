@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "oscilla", mixinStandardHelpOptions = true, versionProvider = OscillaCli.Version.class,
         description = "Lorentz-oscillator dispersion models: forward rendering, fitting, unmixing.",
         subcommands = {ForwardCommand.class, InfoCommand.class, ConvertCommand.class, FitCommand.class,
-            FitLibraryCommand.class, UnmixCommand.class, TrainCommand.class, BenchCommand.class,
+            FitLibraryCommand.class, UnmixCommand.class, UnmixCubeCommand.class, TrainCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class OscillaCli implements Runnable {
 

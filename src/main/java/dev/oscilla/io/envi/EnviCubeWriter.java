@@ -177,16 +177,45 @@ public final class EnviCubeWriter implements AutoCloseable {
         ByteBuffer buf = region(band, firstLine, lineCount);
         int n = lineCount * samples;
         for (int i = 0; i < n; i++) {
-            double v = values[offset + i];
-            if (type == EnviDataType.FLOAT32) {
-                buf.putFloat((float) v);
-            } else if (type == EnviDataType.FLOAT64) {
-                buf.putDouble(v);
-            } else {
-                buf.put(toByte(v));
-            }
+            put(buf, values[offset + i]);
         }
         flush(buf, band, firstLine);
+    }
+
+    /**
+     * Writes a rectangle of one band: lines [firstLine, +lineCount), samples [firstSample, +sampleCount), from
+     * values[offset + (line - firstLine) x sampleCount + (sample - firstSample)]. Whole lines go in one write.
+     */
+    public void writeRegion(int band, int firstLine, int lineCount, int firstSample, int sampleCount,
+                            double[] values, int offset) throws SpectralFileException {
+        if (firstSample == 0 && sampleCount == samples) {
+            writeLines(band, firstLine, lineCount, values, offset);
+            return;
+        }
+        if (firstSample < 0 || sampleCount < 0 || firstSample + (long) sampleCount > samples) {
+            throw new IndexOutOfBoundsException("samples " + firstSample + "+" + sampleCount + " outside the cube's "
+                    + samples);
+        }
+        for (int l = 0; l < lineCount; l++) {
+            ByteBuffer buf = region(band, firstLine + l, 1);
+            buf.limit(sampleCount * type.bytes());
+            for (int i = 0; i < sampleCount; i++) {
+                put(buf, values[offset + l * sampleCount + i]);
+            }
+            buf.flip();
+            long position = (((long) band * lines + firstLine + l) * samples + firstSample) * type.bytes();
+            write(buf, position);
+        }
+    }
+
+    private void put(ByteBuffer buf, double v) {
+        if (type == EnviDataType.FLOAT32) {
+            buf.putFloat((float) v);
+        } else if (type == EnviDataType.FLOAT64) {
+            buf.putDouble(v);
+        } else {
+            buf.put(toByte(v));
+        }
     }
 
     private static byte toByte(double v) {
@@ -209,7 +238,11 @@ public final class EnviCubeWriter implements AutoCloseable {
 
     private void flush(ByteBuffer buf, int band, int firstLine) throws SpectralFileException {
         buf.flip();
-        long position = ((long) band * lines + firstLine) * samples * type.bytes();
+        write(buf, ((long) band * lines + firstLine) * samples * type.bytes());
+    }
+
+    private void write(ByteBuffer buf, long start) throws SpectralFileException {
+        long position = start;
         try {
             while (buf.hasRemaining()) {
                 position += channel.write(buf, position);
