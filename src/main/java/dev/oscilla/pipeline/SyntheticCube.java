@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * random directions and phases, unit variance) and takes part where f_j exceeds {@value #PRESENCE_THRESHOLD}
  * (about a quarter of the image for each), with weight (f_j - threshold)^2, so it fades in and out continuously; the
  * weights of a pixel are normalised to its surface fraction 1 - b, with the blackbody fraction b a smooth field in
- * [0.05, 0.30]. Where no mineral is present the strongest one takes the whole surface.
+ * [0.05, 0.30]. Where no field reaches the threshold it is lowered to {@value #FALLBACK_MARGIN} below the strongest,
+ * so that some mineral is always present and every map stays continuous.
  */
 public final class SyntheticCube {
 
@@ -43,6 +44,8 @@ public final class SyntheticCube {
     /** A mineral takes part where its field exceeds this (f_j has unit variance: about 27 % of the image). */
     static final double PRESENCE_THRESHOLD = 0.6;
     private static final int WAVES = 3;
+    /** Where no mineral reaches the threshold, the threshold is this far below the strongest field. */
+    static final double FALLBACK_MARGIN = 0.3;
 
     /** What a pixel holds. */
     public enum PixelKind {
@@ -336,9 +339,7 @@ public final class SyntheticCube {
         double v = (line + 0.5) / settings.lines();
         int m = columns.length;
         double b = 0.175 + 0.125 * Math.cos(blackbodyWave[0] * u + blackbodyWave[1] * v + blackbodyWave[2]);
-        double sum = 0;
-        int strongest = -1;
-        double strongestField = Double.NEGATIVE_INFINITY;
+        double strongest = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < m; j++) {
             if (j == blackbody) {
                 out[j] = 0;
@@ -349,18 +350,19 @@ public final class SyntheticCube {
                 f += Math.cos(w[0] * u + w[1] * v + w[2]);
             }
             f *= Math.sqrt(2.0 / WAVES); // a sum of cosines with random phases has variance 1/2 each
-            if (f > strongestField) {
-                strongestField = f;
-                strongest = j;
-            }
-            double excess = f - PRESENCE_THRESHOLD;
-            double w = excess > 0 ? excess * excess : 0;
-            out[j] = w;
-            sum += w;
+            out[j] = f;
+            strongest = Math.max(strongest, f);
         }
-        if (sum == 0) {
-            out[strongest] = 1;
-            sum = 1;
+        // where no field reaches the threshold, it drops to just below the strongest one, so that a mineral is
+        // always present and the maps stay continuous where the strongest mineral changes
+        double threshold = Math.min(PRESENCE_THRESHOLD, strongest - FALLBACK_MARGIN);
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+            if (j != blackbody) {
+                double excess = out[j] - threshold;
+                out[j] = excess > 0 ? excess * excess : 0;
+                sum += out[j];
+            }
         }
         for (int j = 0; j < m; j++) {
             if (j != blackbody) {
