@@ -33,14 +33,14 @@ import java.util.Locale;
  * {@code unmix-cube} and {@code bench unmix-cube}. Inputs are all read and validated before the output folder is
  * touched.
  */
-final class CubeJob {
+public final class CubeJob {
 
     /**
      * What the user named.
      *
      * @param xUnit unit of the cube's header wavelengths or of the axis file when they do not say; may be null
      */
-    record Inputs(Path cube, Path axis, AxisUnit xUnit, Path library, Path libraryMeta, Path params, Path model,
+    public record Inputs(Path cube, Path axis, AxisUnit xUnit, Path library, Path libraryMeta, Path params, Path model,
                   UnmixMethod method, WavenumberWindow window, boolean blackbody, List<String> forced) {
     }
 
@@ -53,25 +53,91 @@ final class CubeJob {
      * @param cpuSeconds  CPU time of the process over the run (all threads, JIT and GC included), s
      * @param channels    channels unmixed (the cube's good bands)
      */
-    record Result(CubeStatistics statistics, CubeLayout layout, String description, List<Path> written,
+    public record Result(CubeStatistics statistics, CubeLayout layout, String description, List<Path> written,
                   double seconds, double cpuSeconds, int channels) {
     }
 
     private CubeJob() {
     }
 
-    static Result run(Inputs in, Path out, CubeOutputs.Options options, int threads, ProgressListener progress,
-                      CancellationToken cancel) throws SpectralFileException {
-        long t0 = System.nanoTime();
-        long cpu0 = processCpuNanos();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserException("--out " + out + " exists and is not a folder");
+    /**
+     * A cube opened and its method prepared, before any output is touched: the cube (with its axis), the channels
+     * unmixed (its good bands), the request and the {@link CubeUnmixer}. Close it to release the cube.
+     */
+    public static final class Plan implements AutoCloseable {
+        private final EnviCube cube;
+        private final int[] good;
+        private final double[] axis;
+        private final UnmixRequest request;
+        private final CubeUnmixer unmixer;
+        private final String description;
+
+        private Plan(EnviCube cube, int[] good, double[] axis, UnmixRequest request, CubeUnmixer unmixer,
+                     String description) {
+            this.cube = cube;
+            this.good = good;
+            this.axis = axis;
+            this.request = request;
+            this.unmixer = unmixer;
+            this.description = description;
         }
+
+        public EnviCube cube() {
+            return cube;
+        }
+
+        /** The channels unmixed (the cube's good bands), ascending wavenumber. */
+        public int[] channels() {
+            return good.clone();
+        }
+
+        /** Their wavenumbers, cm^-1. */
+        public double[] axis() {
+            return axis.clone();
+        }
+
+        /** The cube's wavenumber of every band, in file order (to reopen the cube elsewhere with the same axis). */
+        public double[] bandWavenumbers() {
+            double[] all = cube.axis();
+            double[] out = new double[cube.bands()];
+            for (int c = 0; c < all.length; c++) {
+                out[cube.band(c)] = all[c];
+            }
+            return out;
+        }
+
+        public UnmixRequest request() {
+            return request;
+        }
+
+        public CubeUnmixer unmixer() {
+            return unmixer;
+        }
+
+        /** Method, endmembers, channels, cube and window, for headers and logs. */
+        public String description() {
+            return description;
+        }
+
+        /** Reads the unmixed channels of a region of the cube. */
+        public CubeUnmixer.RegionReader reader() {
+            return (fl, lc, fs, sc, values) -> cube.readRegion(fl, lc, fs, sc, good, values);
+        }
+
+        @Override
+        public void close() {
+            cube.close();
+        }
+    }
+
+    /** Opens the cube, reads the library and prepares the method; user errors are {@link UserException}s. */
+    public static Plan plan(Inputs in, CancellationToken cancel) throws SpectralFileException {
         EnviWavelengthUnit unit = in.xUnit() == null ? null : EnviWavelengthUnit.of(in.xUnit());
         EnviCube.OpenOptions open = in.axis() != null
                 ? EnviCube.OpenOptions.axis(AxisFile.read(in.axis(), unit), in.axis().getFileName().toString())
                 : new EnviCube.OpenOptions(null, null, unit);
-        try (EnviCube cube = EnviCube.open(in.cube(), open)) {
+        EnviCube cube = EnviCube.open(in.cube(), open);
+        try {
             if (!cube.hasSpectralAxis()) {
                 throw new UserException(in.cube().getFileName() + " has no wavelengths in its header; give the band "
                         + "centres with --axis FILE (one value per band, a header line naming the unit)");
@@ -85,7 +151,7 @@ final class CubeJob {
             for (int c = 0; c < good.length; c++) {
                 axis[c] = all[good[c]];
             }
-            UnmixRequest request = UnmixerFactories.request(in.method(), libraryInputs(in));
+            UnmixRequest request = request(in);
             CubeUnmixer.Geometry geometry = new CubeUnmixer.Geometry(cube.lines(), cube.samples(), axis);
             CubeUnmixer.RegionReader reader = (fl, lc, fs, sc, values) -> cube.readRegion(fl, lc, fs, sc, good,
                     values);
@@ -98,12 +164,32 @@ final class CubeJob {
             String description = unmixer.description() + "; cube " + in.cube().getFileName() + " ("
                     + cube.lines() + " x " + cube.samples() + " pixels, " + good.length + " channels, window "
                     + in.window() + ")";
+            return new Plan(cube, good, axis, request, unmixer, description);
+        } catch (SpectralFileException | RuntimeException e) {
+            cube.close();
+            throw e;
+        }
+    }
+
+    /** Reads the library files the user named into the request of the method. */
+    public static UnmixRequest request(Inputs in) throws SpectralFileException {
+        return UnmixerFactories.request(in.method(), libraryInputs(in));
+    }
+
+    public static Result run(Inputs in, Path out, CubeOutputs.Options options, int threads, ProgressListener progress,
+                      CancellationToken cancel) throws SpectralFileException {
+        long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        checkOutputFolder(out);
+        try (Plan plan = plan(in, cancel)) {
+            CubeUnmixer unmixer = plan.unmixer();
+            EnviCube cube = plan.cube();
             CubeStatistics statistics;
             List<Path> written;
             try (CubeOutputs outputs = CubeOutputs.create(out, unmixer.layout(), cube.lines(), cube.samples(), options,
-                    description, cube.header())) {
+                    plan.description(), cube.header())) {
                 try {
-                    statistics = unmixer.run(reader, outputs.sink(), threads, progress, cancel);
+                    statistics = unmixer.run(plan.reader(), outputs.sink(), threads, progress, cancel);
                 } catch (IllegalStateException e) {
                     // a worker's write error: report the file problem, not the worker
                     if (e.getCause() instanceof UncheckedIOException u) {
@@ -113,8 +199,15 @@ final class CubeJob {
                 }
                 written = outputs.commit(statistics, threads);
             }
-            return new Result(statistics, unmixer.layout(), description, written, (System.nanoTime() - t0) * 1e-9,
-                    (processCpuNanos() - cpu0) * 1e-9, good.length);
+            return new Result(statistics, unmixer.layout(), plan.description(), written,
+                    (System.nanoTime() - t0) * 1e-9, (processCpuNanos() - cpu0) * 1e-9, plan.channels().length);
+        }
+    }
+
+    /** The output folder may exist (outputs are replaced) but must not be a file. */
+    public static void checkOutputFolder(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserException("--out " + out + " exists and is not a folder");
         }
     }
 
@@ -135,7 +228,7 @@ final class CubeJob {
     }
 
     /** CPU time of this process (every thread), ns; 0 when the platform does not say. */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return Math.max(0, sun.getProcessCpuTime());
@@ -144,7 +237,7 @@ final class CubeJob {
     }
 
     /** One line for stderr: pixels, time, failures. */
-    static String summaryLine(Result r) {
+    public static String summaryLine(Result r) {
         CubeStatistics s = r.statistics();
         return String.format(Locale.ROOT, "unmixed %,d of %,d pixels (%,d without data, %,d failed) in %.1f s "
                         + "(%.1f CPU-s), median RMS %.4g", s.unmixed(), s.pixels(), s.noData(), s.failed(), r.seconds(),

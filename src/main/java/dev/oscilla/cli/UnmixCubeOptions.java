@@ -11,7 +11,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options of {@code unmix-cube}, shared with {@code bench unmix-cube}. */
-final class UnmixCubeOptions {
+public final class UnmixCubeOptions {
 
     @Option(names = "--cube", required = true, paramLabel = "X.hdr",
             description = "ENVI cube: its header (or its data file, with the header beside it).")
@@ -66,17 +66,32 @@ final class UnmixCubeOptions {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    /** The output folder. */
+    public Path out() {
+        return out;
+    }
+
+    /** The method as the user wrote it. */
+    public String method() {
+        return method;
+    }
+
+    /** True when no progress is wanted on stderr. */
+    public boolean quiet() {
+        return quiet;
+    }
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
-    CubeJob.Inputs inputs() {
+    public CubeJob.Inputs inputs() {
         UnmixMethod m = UnmixMethod.parse(method);
         WavenumberWindow w = window == null ? WavenumberWindow.ALL : WavenumberWindow.parse(window);
         AxisUnit unit = xUnit == null ? null : AxisUnit.parse(xUnit);
         return new CubeJob.Inputs(cube, axis, unit, library, libraryMeta, params, model, m, w, !noBlackbody, forced);
     }
 
-    CubeOutputs.Options outputOptions() {
+    public CubeOutputs.Options outputOptions() {
         EnviDataType type;
         switch (precision.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "float32":
@@ -94,7 +109,7 @@ final class UnmixCubeOptions {
         return new CubeOutputs.Options(type, quicklookSize);
     }
 
-    int threads() {
+    public int threads() {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
             throw new UserException("--threads must be >= 1");

@@ -63,7 +63,8 @@ public final class CubeUnmixer {
     }
 
     /** A rectangle of the cube. */
-    public record Tile(int index, int firstLine, int lineCount, int firstSample, int sampleCount) {
+    public record Tile(int index, int firstLine, int lineCount, int firstSample, int sampleCount)
+            implements java.io.Serializable {
         public int pixels() {
             return lineCount * sampleCount;
         }
@@ -160,7 +161,7 @@ public final class CubeUnmixer {
     }
 
     /** Channels of {@code axis} inside the request's window. */
-    private static boolean[] windowChannels(double[] axis, UnmixRequest request) {
+    public static boolean[] windowChannels(double[] axis, UnmixRequest request) {
         boolean[] in = new boolean[axis.length];
         for (int c = 0; c < axis.length; c++) {
             in[c] = request.window().contains(axis[c]);
@@ -259,8 +260,10 @@ public final class CubeUnmixer {
         }, (worker, i) -> {
             Tile t = tiles.get(i);
             worker.process(t, reader, sink, cancel);
-            long d = done.addAndGet(t.pixels());
-            progress.progress(d / (double) total, String.format(Locale.ROOT, "%,d of %,d pixels", d, total));
+            synchronized (done) { // one report at a time, so that the counts a listener sees only grow
+                long d = done.addAndGet(t.pixels());
+                progress.progress(d / (double) total, String.format(Locale.ROOT, "%,d of %,d pixels", d, total));
+            }
         }, ProgressListener.NONE, cancel);
         CubeStatistics all = new CubeStatistics(layout.bandNames());
         for (CubeStatistics s : perWorker) {

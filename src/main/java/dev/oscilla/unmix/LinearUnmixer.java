@@ -72,6 +72,10 @@ public final class LinearUnmixer implements SpectrumUnmixer {
         return matrix;
     }
 
+    public UnmixSettings settings() {
+        return settings;
+    }
+
     /** Unmixes one spectrum (resampled onto the matrix's data axis when its own axis differs). */
     @Override
     public UnmixResult unmix(Spectrum spectrum) {

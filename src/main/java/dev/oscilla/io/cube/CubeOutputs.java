@@ -13,7 +13,9 @@ import dev.oscilla.pipeline.MapRenderer;
 import dev.oscilla.task.CancellationToken;
 import dev.oscilla.task.ParallelItems;
 import dev.oscilla.task.ProgressListener;
+import dev.oscilla.io.envi.EnviRegionWriter;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -163,7 +165,26 @@ public final class CubeOutputs implements AutoCloseable {
 
     /** Writes each tile's results as they come (thread-safe); a write error is thrown as an UncheckedIOException. */
     public CubeUnmixer.TileSink sink() {
-        int bands = layout.bands();
+        return sink(layout.bands(), abundances.regions(), rms.regions(), mask.regions());
+    }
+
+    /**
+     * The staged output files, for other processes that write tiles into them ({@link #sink(int, EnviRegionWriter,
+     * EnviRegionWriter, EnviRegionWriter)} over writers they open from these targets) before {@link #commit}.
+     */
+    public record Targets(EnviRegionWriter.Target abundances, EnviRegionWriter.Target rms,
+                          EnviRegionWriter.Target mask, int bands) implements Serializable {
+    }
+
+    public Targets targets() {
+        return new Targets(abundances.target(), rms.target(), mask.target(), layout.bands());
+    }
+
+    /**
+     * A sink writing tiles into the three output files: abundances (NaN written as {@value #IGNORE_VALUE}), RMS, mask.
+     */
+    public static CubeUnmixer.TileSink sink(int bands, EnviRegionWriter abundances, EnviRegionWriter rms,
+                                            EnviRegionWriter mask) {
         return (tile, result) -> {
             int n = result.pixels();
             double[] values = result.values();
