@@ -3,7 +3,6 @@ package dev.oscilla.ui.scene;
 import dev.oscilla.ui.common.PlotExporter;
 import dev.oscilla.ui.common.PlotModel;
 import dev.oscilla.ui.common.PlotPanel;
-import dev.oscilla.unmix.UnmixMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -166,21 +165,10 @@ public final class SceneView extends BorderPane {
     }
 
     private VBox side(PlotExporter plots) {
-        ChoiceBox<UnmixMethod> method = new ChoiceBox<>();
+        ChoiceBox<String> method = new ChoiceBox<>();
         method.setId("scene-method");
-        method.getItems().setAll(UnmixMethod.values());
-        method.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(UnmixMethod m) {
-                return m == null ? "" : m.label();
-            }
-
-            @Override
-            public UnmixMethod fromString(String s) {
-                return UnmixMethod.parse(s);
-            }
-        });
-        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.getItems().setAll(vm.methodLabels());
+        method.valueProperty().bindBidirectional(vm.methodLabelProperty());
         TextField window = new TextField();
         window.setId("scene-window");
         window.setPromptText("every channel");

@@ -125,6 +125,8 @@ public final class SceneViewModel {
     private final IntegerProperty resultBand = new SimpleIntegerProperty(this, "resultBand");
     private final ReadOnlyObjectWrapper<SceneMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ObjectProperty<UnmixMethod> method = new SimpleObjectProperty<>(this, "method", UnmixMethod.FCLS);
+    private final StringProperty methodLabel = new SimpleStringProperty(this, "methodLabel",
+            UnmixMethod.FCLS.label());
     private final StringProperty window = new SimpleStringProperty(this, "window", "");
     private final BooleanProperty blackbody = new SimpleBooleanProperty(this, "blackbody", true);
     private final ReadOnlyStringWrapper libraryLabel = new ReadOnlyStringWrapper(this, "libraryLabel");
@@ -163,6 +165,8 @@ public final class SceneViewModel {
                 resultBand)) {
             p.addListener(o -> redraw());
         }
+        method.addListener((o, was, now) -> methodLabel.set(now.label()));
+        methodLabel.addListener((o, was, now) -> method.set(UnmixMethod.parse(now)));
         context.session().document().libraryProperty().addListener((o, was, now) -> updateLibraryLabel());
         updateLibraryLabel();
     }
@@ -654,6 +658,20 @@ public final class SceneViewModel {
 
     public ObjectProperty<UnmixMethod> methodProperty() {
         return method;
+    }
+
+    /** The method by its label ("fcls", "abs", ...), for choosers. */
+    public StringProperty methodLabelProperty() {
+        return methodLabel;
+    }
+
+    /** Labels of every method. */
+    public List<String> methodLabels() {
+        List<String> out = new ArrayList<>();
+        for (UnmixMethod m : UnmixMethod.values()) {
+            out.add(m.label());
+        }
+        return out;
     }
 
     /** Wavenumber window LO:HI, cm^-1; empty for every channel. */
