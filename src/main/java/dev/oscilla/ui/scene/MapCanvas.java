@@ -3,6 +3,7 @@ package dev.oscilla.ui.scene;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -151,10 +152,23 @@ final class MapCanvas extends Region {
         if (image == null) {
             return;
         }
-        view.setLayoutX(tx);
-        view.setLayoutY(ty);
-        view.setFitWidth(image.getWidth() * zoom);
-        view.setFitHeight(image.getHeight() * zoom);
+        // only the visible part of the map is drawn (the viewport), so a frame costs the view's size at any zoom
+        double w = Math.max(1, getWidth());
+        double h = Math.max(1, getHeight());
+        double x0 = Math.max(0, Math.floor(-tx / zoom));
+        double y0 = Math.max(0, Math.floor(-ty / zoom));
+        double x1 = Math.min(image.getWidth(), Math.ceil((w - tx) / zoom));
+        double y1 = Math.min(image.getHeight(), Math.ceil((h - ty) / zoom));
+        if (x1 <= x0 || y1 <= y0) {
+            view.setVisible(false);
+        } else {
+            view.setVisible(true);
+            view.setViewport(new Rectangle2D(x0, y0, x1 - x0, y1 - y0));
+            view.setLayoutX(tx + x0 * zoom);
+            view.setLayoutY(ty + y0 * zoom);
+            view.setFitWidth((x1 - x0) * zoom);
+            view.setFitHeight((y1 - y0) * zoom);
+        }
         if (selectionPixels != null) {
             Point2D a = toView(selectionPixels[0], selectionPixels[1]);
             Point2D b = toView(selectionPixels[2] + 1, selectionPixels[3] + 1);
@@ -170,6 +184,8 @@ final class MapCanvas extends Region {
     protected void layoutChildren() {
         if (fitPending) {
             fit();
+        } else {
+            place();
         }
     }
 
