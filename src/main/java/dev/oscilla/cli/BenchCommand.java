@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** Benchmarks with stable commands and JSON keys (DESIGN.md section 5). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on tab+meta data sets, reported as JSON.",
-        subcommands = {BenchUnmixCommand.class, BenchFitCommand.class})
+        subcommands = {BenchUnmixCommand.class, BenchFitCommand.class, BenchMakeCubeCommand.class,
+            BenchUnmixCubeCommand.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "oscilla", mixinStandardHelpOptions = true, versionProvider = OscillaCli.Version.class,
         description = "Lorentz-oscillator dispersion models: forward rendering, fitting, unmixing.",
         subcommands = {ForwardCommand.class, InfoCommand.class, ConvertCommand.class, FitCommand.class,
-            FitLibraryCommand.class, UnmixCommand.class, TrainCommand.class, BenchCommand.class,
+            FitLibraryCommand.class, UnmixCommand.class, UnmixCubeCommand.class, TrainCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class OscillaCli implements Runnable {
 
@@ -28,7 +28,14 @@ public final class OscillaCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new OscillaCli());
+        return withErrorHandlers(new CommandLine(new OscillaCli()));
+    }
+
+    /**
+     * Gives {@code cl} the command line's error conventions: user errors as one line and exit status 2, no stack
+     * traces for them (also for front ends outside this package, e.g. the Spark job).
+     */
+    public static CommandLine withErrorHandlers(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
             if (t instanceof java.io.UncheckedIOException && t.getCause() != null) {

@@ -38,6 +38,16 @@ final class UnmixerFactories {
     /** Reads what {@code method} needs from the files the user named, then prepares it ({@link UnmixerFactory}). */
     static UnmixerFactory.Prepared prepare(UnmixMethod method, Inputs in, double[] dataAxis)
             throws SpectralFileException {
+        UnmixRequest request = request(method, in);
+        try {
+            return UnmixerFactory.prepare(request, dataAxis);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** Reads what {@code method} needs from the files the user named (oscillator library, network) into a request. */
+    static UnmixRequest request(UnmixMethod method, Inputs in) throws SpectralFileException {
         UnmixRequest request = new UnmixRequest(method, in.measured(),
                 in.oscillators() == null ? null : in.oscillators().minerals(), null, in.window(), in.blackbody(),
                 in.forced());
@@ -54,11 +64,7 @@ final class UnmixerFactories {
             default:
                 break;
         }
-        try {
-            return UnmixerFactory.prepare(request, dataAxis);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
+        return request;
     }
 
     private static InverseRenderModel network(Path params, Path model, SpectrumSet spectralLibrary,

@@ -80,7 +80,8 @@ public final class UnmixerFactory {
             throw new IllegalArgumentException("method " + request.method().label()
                     + " needs endmembers: measured spectra or oscillator models");
         }
-        Supplier<SpectrumUnmixer> f = () -> new LinearUnmixer(matrix, settings)::unmix;
+        // the unmixer itself, not a method reference: image cubes use its allocation-free unmixValues
+        Supplier<SpectrumUnmixer> f = () -> new LinearUnmixer(matrix, settings);
         return new Prepared(f, request.method().label() + " on " + matrix.endmembers() + " endmembers ("
                 + (request.measured() != null ? "measured spectra" : "rendered oscillator models") + "), "
                 + matrix.channels() + " channels" + (matrix.notes().isEmpty() ? ""

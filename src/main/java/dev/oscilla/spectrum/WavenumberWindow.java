@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A closed wavenumber interval [lo, hi] in cm^-1.
  */
-public record WavenumberWindow(double lo, double hi) {
+public record WavenumberWindow(double lo, double hi) implements java.io.Serializable {
 
     /** The window of the published InfraRender work on the ASU feely data (rows 105 onward). */
     public static final WavenumberWindow FEELY = new WavenumberWindow(399.29, 1998.38);

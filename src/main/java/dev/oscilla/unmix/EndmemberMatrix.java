@@ -12,9 +12,13 @@ import java.util.List;
  * The endmember matrix A of linear unmixing on a fixed set of channels, with its Gram matrix A'A computed once.
  * Built from a library of measured spectra resampled onto a data axis; channels where any library spectrum is
  * missing (NaN, zero-filled, outside its range) are dropped for every spectrum, and the result notes say so.
- * Immutable and shareable between threads.
+ * Immutable and shareable between threads; serializable, so that a distributed job ships it, Gram matrix
+ * included, to its workers once.
  */
-public final class EndmemberMatrix {
+public final class EndmemberMatrix implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     private final String[] names;
     private final String[] categories;

@@ -10,7 +10,7 @@ import java.util.List;
  * model A x. Masked channels of a spectrum are removed from the Gram matrix by a rank-one downdate per channel.
  * Holds workspaces: not thread-safe, use one per thread (they are cheap).
  */
-public final class LinearUnmixer {
+public final class LinearUnmixer implements SpectrumUnmixer {
 
     private final EndmemberMatrix matrix;
     private final UnmixSettings settings;
@@ -72,7 +72,12 @@ public final class LinearUnmixer {
         return matrix;
     }
 
+    public UnmixSettings settings() {
+        return settings;
+    }
+
     /** Unmixes one spectrum (resampled onto the matrix's data axis when its own axis differs). */
+    @Override
     public UnmixResult unmix(Spectrum spectrum) {
         int nValid = load(spectrum);
         if (nValid < m) {
@@ -81,27 +86,7 @@ public final class LinearUnmixer {
         }
         double[] gram = prepareNormalEquations(nValid);
         ActiveSetSolver.Status status = solver.solve(gram, atb, constrained, sumToOne, x);
-        // ||A x - b||^2 = b'b - 2 x'A'b + x'G x from the normal equations (the model spectrum itself is built only
-        // when a caller asks for it); the cancellation costs ~1e-12 relative at these residual levels.
-        double xtAtb = 0;
-        double xtGx = 0;
-        for (int i = 0; i < m; i++) {
-            double xi = x[i];
-            if (xi == 0) {
-                continue;
-            }
-            xtAtb += xi * atb[i];
-            double row = 0;
-            for (int j = 0; j < m; j++) {
-                row += gram[i * m + j] * x[j];
-            }
-            xtGx += xi * row;
-        }
-        double rss = loadedBtb - 2 * xtAtb + xtGx;
-        if (!(rss > 1e-6 * loadedBtb)) {
-            // a near-perfect fit: the cancellation would dominate (relative error ~1e-16 b'b / rss), sum it directly
-            rss = residualSumOfSquares();
-        }
+        double rss = residualSumOfSquares(gram, x, loadedBtb);
         // Standard errors from the covariance sigma^2 (G_PP^-1 projected on the sum constraint).
         int inModel = 0;
         for (int j = 0; j < m; j++) {
@@ -135,9 +120,33 @@ public final class LinearUnmixer {
                 List.of(), notes);
     }
 
+    /**
+     * ||A x - b||^2 over the valid channels, from the normal equations: b'b - 2 x'A'b + x'G x (the model spectrum
+     * itself is built only when a caller asks for it); the cancellation costs ~1e-12 relative at these residual
+     * levels. A near-perfect fit, where it would dominate (relative error ~1e-16 b'b / rss), is summed directly.
+     */
+    private double residualSumOfSquares(double[] gram, double[] abundances, double btb) {
+        double xtAtb = 0;
+        double xtGx = 0;
+        for (int i = 0; i < m; i++) {
+            double xi = abundances[i];
+            if (xi == 0) {
+                continue;
+            }
+            xtAtb += xi * atb[i];
+            double row = 0;
+            for (int j = 0; j < m; j++) {
+                row += gram[i * m + j] * abundances[j];
+            }
+            xtGx += xi * row;
+        }
+        double rss = btb - 2 * xtAtb + xtGx;
+        return rss > 1e-6 * btb ? rss : directResidualSumOfSquares(abundances);
+    }
+
     /** sum over the valid channels of (A x - b)^2, accumulated channel by channel in the model workspace. */
-    private double residualSumOfSquares() {
-        modelInto(x, model);
+    private double directResidualSumOfSquares(double[] abundances) {
+        modelInto(abundances, model);
         double rss = 0;
         for (int c = 0; c < n; c++) {
             if (valid[c]) {
@@ -191,6 +200,42 @@ public final class LinearUnmixer {
             }
         }
         return new UnmixResult.Spectra(axis, measured, modelled);
+    }
+
+    /**
+     * The allocation-free path of image cubes: one spectrum given as values on the matrix's data axis (NaN =
+     * missing); the abundances go to {@code abundances}, the RMS over the valid channels is returned. No standard
+     * errors, no result object.
+     *
+     * @throws IllegalArgumentException when {@code axis} is not the matrix's data axis or fewer channels than
+     *                                  endmembers are valid
+     */
+    @Override
+    public double unmixValues(double[] axis, double[] values, double[] abundances) {
+        double[] dataAxis = matrix.dataAxisView();
+        if (axis != dataAxis && (axis.length != dataAxis.length || axis[0] != dataAxis[0]
+                || axis[axis.length - 1] != dataAxis[dataAxis.length - 1])) {
+            throw new IllegalArgumentException("values on another axis than the one the endmember matrix was built for");
+        }
+        int nValid = 0;
+        double btb = 0;
+        for (int c = 0; c < n; c++) {
+            double v = values[matrix.dataChannel(c)];
+            boolean ok = Double.isFinite(v) && !(settings.maskZeros() && v == 0.0);
+            valid[c] = ok;
+            b[c] = ok ? v : 0.0;
+            if (ok) {
+                nValid++;
+                btb += v * v;
+            }
+        }
+        if (nValid < m) {
+            throw new IllegalArgumentException(nValid + " valid channels in the window, fewer than the " + m
+                    + " endmembers");
+        }
+        double[] gram = prepareNormalEquations(nValid);
+        solver.solve(gram, atb, constrained, sumToOne, abundances);
+        return Math.sqrt(residualSumOfSquares(gram, abundances, btb) / nValid);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.oscilla.physics.Mineral;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -209,13 +208,12 @@ public final class UnmixResult {
     public Map<String, Double> groupSums() {
         Map<String, Double> sums = groupSums;
         if (sums == null) {
+            AbundanceGroups rule = AbundanceGroups.of(endmembers, categories, blackbody, forced);
+            double[] values = new double[rule.size()];
+            rule.normalizedSums(abundances, values);
             Map<String, Double> groups = new LinkedHashMap<>();
-            for (int j = 0; j < abundances.length; j++) {
-                if (blackbody[j] || forced[j]) {
-                    continue;
-                }
-                String key = categories.get(j).isBlank() ? endmembers.get(j) : categories.get(j);
-                groups.merge(key.toLowerCase(Locale.ROOT), normalized[j], Double::sum);
+            for (int g = 0; g < values.length; g++) {
+                groups.put(rule.groups().get(g), values[g]);
             }
             sums = Collections.unmodifiableMap(groups);
             groupSums = sums; // a race only computes the same map twice

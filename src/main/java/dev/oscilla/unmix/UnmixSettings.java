@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param maskZeros  treat exact zeros as missing channels (zero-filled instrument gaps); on by default
  */
 public record UnmixSettings(UnmixMethod method, WavenumberWindow window, boolean blackbody, List<String> forced,
-                            boolean maskZeros) {
+                            boolean maskZeros) implements java.io.Serializable {
 
     public UnmixSettings {
         forced = List.copyOf(forced);

@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class UiLayeringTest {
 
     private static final String[] VIEWS = {"dev.oscilla.ui.explore..", "dev.oscilla.ui.library..",
-        "dev.oscilla.ui.fit..", "dev.oscilla.ui.unmix..", "dev.oscilla.ui.network.."};
+        "dev.oscilla.ui.fit..", "dev.oscilla.ui.unmix..", "dev.oscilla.ui.network..", "dev.oscilla.ui.scene.."};
 
     private static String[] viewsAnd(String... more) {
         String[] out = java.util.Arrays.copyOf(VIEWS, VIEWS.length + more.length);
@@ -69,6 +69,10 @@ class UiLayeringTest {
     @ArchTest
     static final ArchRule networkIsIndependent = noClasses().that().resideInAPackage("dev.oscilla.ui.network..")
             .should().dependOnClassesThat().resideInAnyPackage(viewsBut("dev.oscilla.ui.network.."));
+
+    @ArchTest
+    static final ArchRule sceneIsIndependent = noClasses().that().resideInAPackage("dev.oscilla.ui.scene..")
+            .should().dependOnClassesThat().resideInAnyPackage(viewsBut("dev.oscilla.ui.scene.."));
 
     @ArchTest
     static final ArchRule viewModelsHoldNoNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")

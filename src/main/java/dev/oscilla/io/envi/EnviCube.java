@@ -383,6 +383,34 @@ public final class EnviCube implements AutoCloseable {
         }
     }
 
+    /**
+     * One channel as an image subsampled by {@code step} in both directions (every step-th line and sample, for
+     * displaying cubes larger than the screen in bounded memory): out[(line / step) x width + sample / step] with
+     * width = ceil(samples / step); NaN where missing.
+     */
+    public void readChannelImage(int channel, int step, float[] out) {
+        if (step == 1) {
+            readChannelImage(channel, out);
+            return;
+        }
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1");
+        }
+        int width = (samples() + step - 1) / step;
+        int height = (lines() + step - 1) / step;
+        if (out.length < (long) width * height) {
+            throw new IllegalArgumentException("output holds " + out.length + " values, the image has "
+                    + (long) width * height);
+        }
+        int b = channelBand[channel];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = badBand[b] ? Float.NaN
+                        : (float) rule.apply(data.read(layout.index(y * step, x * step, b)), b);
+            }
+        }
+    }
+
     /** Every channel of one pixel (ascending axis), NaN where missing or bad. */
     public double[] pixel(int line, int sample) {
         int[] all = new int[bands()];

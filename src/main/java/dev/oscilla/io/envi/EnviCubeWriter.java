@@ -28,6 +28,7 @@ public final class EnviCubeWriter implements AutoCloseable {
     private final Path headerFile;
     private final Path staged;
     private final FileChannel channel;
+    private final EnviRegionWriter regions;
     private final int samples;
     private final int lines;
     private final int bands;
@@ -42,6 +43,8 @@ public final class EnviCubeWriter implements AutoCloseable {
         this.headerFile = EnviFiles.headerPathFor(target);
         this.staged = staged;
         this.channel = channel;
+        this.regions = new EnviRegionWriter(staged, channel, new EnviRegionWriter.Target(staged.toString(), samples,
+                lines, bands, type, order == ByteOrder.BIG_ENDIAN));
         this.samples = samples;
         this.lines = lines;
         this.bands = bands;
@@ -156,67 +159,42 @@ public final class EnviCubeWriter implements AutoCloseable {
     /** Writes lines [firstLine, firstLine + lineCount) of one band: values[offset + line x samples + sample]. */
     public void writeLines(int band, int firstLine, int lineCount, float[] values, int offset)
             throws SpectralFileException {
-        ByteBuffer buf = region(band, firstLine, lineCount);
-        int n = lineCount * samples;
-        for (int i = 0; i < n; i++) {
-            float v = values[offset + i];
-            if (type == EnviDataType.FLOAT32) {
-                buf.putFloat(v);
-            } else if (type == EnviDataType.FLOAT64) {
-                buf.putDouble(v);
-            } else {
-                buf.put(toByte(v));
-            }
-        }
-        flush(buf, band, firstLine);
+        open().writeLines(band, firstLine, lineCount, values, offset);
     }
 
     /** As {@link #writeLines(int, int, int, float[], int)}, from doubles (rounded when the cube is float32). */
     public void writeLines(int band, int firstLine, int lineCount, double[] values, int offset)
             throws SpectralFileException {
-        ByteBuffer buf = region(band, firstLine, lineCount);
-        int n = lineCount * samples;
-        for (int i = 0; i < n; i++) {
-            double v = values[offset + i];
-            if (type == EnviDataType.FLOAT32) {
-                buf.putFloat((float) v);
-            } else if (type == EnviDataType.FLOAT64) {
-                buf.putDouble(v);
-            } else {
-                buf.put(toByte(v));
-            }
-        }
-        flush(buf, band, firstLine);
+        open().writeLines(band, firstLine, lineCount, values, offset);
     }
 
-    private static byte toByte(double v) {
-        if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
-            throw new IllegalArgumentException("byte cube value " + v + " is not a whole number in 0-255");
-        }
-        return (byte) (int) v;
+    /**
+     * Writes a rectangle of one band: lines [firstLine, +lineCount), samples [firstSample, +sampleCount), from
+     * values[offset + (line - firstLine) x sampleCount + (sample - firstSample)].
+     */
+    public void writeRegion(int band, int firstLine, int lineCount, int firstSample, int sampleCount,
+                            double[] values, int offset) throws SpectralFileException {
+        open().writeRegion(band, firstLine, lineCount, firstSample, sampleCount, values, offset);
     }
 
-    private ByteBuffer region(int band, int firstLine, int lineCount) {
+    /**
+     * The staged file as a {@link EnviRegionWriter.Target}: another process (on a shared file system) may write
+     * regions into it before {@link #commit()}; it must close its writer first.
+     */
+    public EnviRegionWriter.Target target() {
+        return regions.target();
+    }
+
+    /** Writes regions of this cube (the same as this writer's methods; not to be closed by the caller). */
+    public EnviRegionWriter regions() {
+        return open();
+    }
+
+    private EnviRegionWriter open() {
         if (done) {
             throw new IllegalStateException("the cube is already committed or closed");
         }
-        if (band < 0 || band >= bands || firstLine < 0 || lineCount < 0 || firstLine + (long) lineCount > lines) {
-            throw new IndexOutOfBoundsException("band " + band + ", lines " + firstLine + "+" + lineCount
-                    + " outside the cube of " + bands + " bands x " + lines + " lines");
-        }
-        return ByteBuffer.allocate(lineCount * samples * type.bytes()).order(order);
-    }
-
-    private void flush(ByteBuffer buf, int band, int firstLine) throws SpectralFileException {
-        buf.flip();
-        long position = ((long) band * lines + firstLine) * samples * type.bytes();
-        try {
-            while (buf.hasRemaining()) {
-                position += channel.write(buf, position);
-            }
-        } catch (IOException e) {
-            throw new SpectralFileException(target, "cannot write: " + e.getMessage(), e);
-        }
+        return regions;
     }
 
     /**

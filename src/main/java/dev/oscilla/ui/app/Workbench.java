@@ -13,6 +13,7 @@ import dev.oscilla.ui.library.LibraryModule;
 import dev.oscilla.ui.module.WorkbenchContext;
 import dev.oscilla.ui.module.WorkbenchModule;
 import dev.oscilla.ui.network.NetworkModule;
+import dev.oscilla.ui.scene.SceneModule;
 import dev.oscilla.ui.session.Autosave;
 import dev.oscilla.ui.session.BundledSamples;
 import dev.oscilla.ui.session.DocumentActions;
@@ -56,7 +57,8 @@ public final class Workbench {
             LibraryModule::new,
             FitModule::new,
             UnmixModule::new,
-            NetworkModule::new);
+            NetworkModule::new,
+            SceneModule::new);
 
     /** The list of spectrum files opened lately, in the configuration folder. */
     public static final String RECENT_SPECTRA = "recent-spectra.txt";

@@ -8,6 +8,7 @@ public final class ViewIds {
     public static final String FIT = "fit";
     public static final String UNMIX = "unmix";
     public static final String NETWORK = "network";
+    public static final String SCENE = "scene";
 
     private ViewIds() {
     }
