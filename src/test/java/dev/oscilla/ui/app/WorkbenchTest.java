@@ -41,7 +41,7 @@ class WorkbenchTest {
     void everyRegisteredViewIsBuiltInOrderAndNavigable() {
         Workbench wb = workbench();
         assertThat(wb.modules()).extracting(WorkbenchModule::id).containsExactly("explore", "library", "fit", "unmix",
-                "network");
+                "network", "scene");
         assertThat(wb.module(ExploreModule.class).viewModel().currentMineralProperty().get()).isEqualTo("Quartz");
         assertThat(wb.selectedViewProperty().get()).isEqualTo("explore");
         wb.module(LibraryModule.class).viewModel().openInExplore();
